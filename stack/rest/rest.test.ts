@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { startTestStack, type TestStack } from '../../test/helpers/stack.ts'
+
+let stack: TestStack
+beforeAll(async () => { stack = await startTestStack() })
+afterAll(async () => { await stack?.stop() })
+
+describe('REST through the gateway', () => {
+  it('serves a table a migration created, with the seed applied', async () => {
+    const { data, error } = await stack.anon().from('open_counters').select('label, value')
+    expect(error).toBeNull()
+    expect(data).toEqual([{ label: 'seeded', value: 1 }])
+  })
+
+  it('lets anon write a table without RLS, as Supabase default privileges do', async () => {
+    const { data, error } = await stack.anon().from('open_counters').insert({ label: 'new' }).select().single()
+    expect(error).toBeNull()
+    expect(data).toMatchObject({ label: 'new', value: 0 })
+  })
+
+  it('refuses writes that RLS forbids with PostgreSQL error 42501', async () => {
+    const { error } = await stack.anon().from('notes').insert({ body: 'x', owner_id: crypto.randomUUID() })
+    expect(error?.code).toBe('42501')
+  })
+
+  it('caps rows at max_rows from config.toml', async () => {
+    await stack.service().from('open_counters').insert(Array.from({ length: 150 }, (_, i) => ({ label: `c${i}` })))
+    const { data } = await stack.anon().from('open_counters').select('id')
+    expect(data).toHaveLength(100)
+  })
+
+  it('records migrations where the Supabase CLI looks for them', async () => {
+    const client = new pg.Client({ connectionString: stack.dbUrl })
+    await client.connect()
+    const { rows } = await client.query('select version, name from supabase_migrations.schema_migrations')
+    await client.end()
+    expect(rows).toEqual([{ version: '20260101000000', name: 'notes' }])
+  })
+
+  it('asks for an API key like Supabase’s gateway', async () => {
+    const missing = await fetch(`${stack.apiUrl}/rest/v1/notes`)
+    expect(missing.status).toBe(401)
+    expect(await missing.json()).toEqual({ message: 'No API key found in request' })
+    const wrong = await fetch(`${stack.apiUrl}/rest/v1/notes`, { headers: { apikey: 'nope' } })
+    expect(wrong.status).toBe(401)
+    expect(await wrong.json()).toEqual({ message: 'Invalid authentication credentials' })
+  })
+
+  it('answers CORS preflights for browser clients', async () => {
+    const res = await fetch(`${stack.apiUrl}/rest/v1/notes`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'apikey,authorization,traceparent' },
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    expect(res.headers.get('access-control-allow-headers')).toContain('traceparent')
+  })
+})

@@ -1,0 +1,51 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createClient, type SupabaseClient } from '@supabase/supabase-js'
+import ws from 'ws'
+import { freePort } from '../../stack/net.ts'
+import { startStack, type RunningStack } from '../../stack/stack.ts'
+
+export const FIXTURE_PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/project')
+
+export interface TestStack extends RunningStack {
+  /** A new supabase-js client for `key` with no session persistence. */
+  client(key: string): SupabaseClient<any, 'public', any>
+  /** A supabase-js client with the anon key (Node 20 has no WebSocket, so ws is the transport). */
+  anon(): SupabaseClient<any, 'public', any>
+  /** A supabase-js client with the service_role key. */
+  service(): SupabaseClient<any, 'public', any>
+}
+
+/** A whole stack on a fresh temporary database and free ports; call `stop()` in afterAll. */
+export async function startTestStack(workdir = FIXTURE_PROJECT): Promise<TestStack> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'opzenix-test-'))
+  const lines: string[] = []
+  let stack: RunningStack
+  try {
+    stack = await startStack({
+      workdir, dataDir, apiPort: await freePort(), dbPort: await freePort(), fresh: true, ephemeral: true,
+      databaseUrl: undefined,
+      log: (line) => { lines.push(line); if (lines.length > 500) lines.shift() },
+    })
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true })
+    throw new Error(`${(error as Error).message}\n--- stack log ---\n${lines.slice(-40).join('\n')}`)
+  }
+  const client = (key: string) =>
+    createClient(stack.apiUrl, key, {
+      auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+      realtime: { transport: ws as any },
+    })
+  return {
+    ...stack,
+    client,
+    anon: () => client(stack.anonKey),
+    service: () => client(stack.serviceRoleKey),
+    stop: async () => {
+      await stack.stop()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
