@@ -43,8 +43,7 @@ async function main(): Promise<void> {
   }
   if (command !== 'stack' && command !== 'start') {
     console.error(`Unknown command "${command}".\n\n${USAGE}`)
-    process.exitCode = 2
-    return
+    process.exit(2)
   }
 
   const started = performance.now()

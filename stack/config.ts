@@ -91,10 +91,12 @@ export function loadConfig(overrides: ConfigOverrides = {}): StackConfig {
   const seed = db.seed ?? {}
   const sqlPaths: string[] = seed.sql_paths ?? ['./seed.sql']
 
+  const projectId: string = toml.project_id ?? path.basename(path.dirname(workdir))
   return {
     workdir,
-    projectId: toml.project_id ?? path.basename(path.dirname(workdir)),
-    dataDir: path.resolve(overrides.dataDir ?? process.env.OPZENIX_DATA_DIR ?? '.opzenix'),
+    projectId,
+    // One data folder per project, like the CLI's per-project Docker volumes.
+    dataDir: path.resolve(overrides.dataDir ?? process.env.OPZENIX_DATA_DIR ?? path.join('.opzenix', projectId)),
     apiPort: overrides.apiPort ?? envPort('OPZENIX_API_PORT') ?? api.port ?? 54321,
     dbPort: overrides.dbPort ?? envPort('OPZENIX_DB_PORT') ?? db.port ?? 54322,
     databaseUrl: overrides.databaseUrl ?? process.env.DATABASE_URL,
