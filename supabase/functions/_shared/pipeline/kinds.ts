@@ -1,0 +1,119 @@
+import { z } from 'zod'
+
+/** Every kind of node a pipeline may hold, in palette order. */
+export const NODE_KINDS = [
+  'source', 'build', 'test', 'security_scan', 'approval', 'deploy',
+  'checkpoint', 'rollback', 'parallel_group', 'notify', 'wait',
+] as const
+export type NodeKind = (typeof NODE_KINDS)[number]
+
+/** Stages that do work through an executor. */
+export const WORK_KINDS = ['build', 'test', 'security_scan'] as const satisfies readonly NodeKind[]
+export type WorkKind = (typeof WORK_KINDS)[number]
+
+export const DEPLOY_STRATEGIES = ['rolling', 'canary', 'blue_green'] as const
+export type DeployStrategy = (typeof DEPLOY_STRATEGIES)[number]
+
+export const STEP_OUTCOMES = ['success', 'failure', 'warning'] as const
+export type StepOutcome = (typeof STEP_OUTCOMES)[number]
+
+const environmentKey = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - or _')
+const durationMs = z.number().int().min(0).max(24 * 60 * 60 * 1000)
+
+/** A step that pretends to work: for demos and tests, labelled "simulated" wherever it shows. */
+export const simulatedExecutorSchema = z.object({
+  type: z.literal('simulated'),
+  duration_ms: durationMs.default(1000),
+  outcome: z.enum(STEP_OUTCOMES).default('success'),
+  log_lines: z.array(z.string()).default([]),
+})
+export type SimulatedExecutor = z.infer<typeof simulatedExecutorSchema>
+
+/** Executors are a discriminated union so github_workflow can join without touching the stages. */
+export const executorSchema = z.discriminatedUnion('type', [simulatedExecutorSchema])
+export type Executor = z.infer<typeof executorSchema>
+
+const workConfig = z.object({ executor: executorSchema })
+
+/** One zod schema per kind's config. */
+export const configSchemas = {
+  source: z.object({
+    repository: z.string().min(1),
+    branch: z.string().min(1).default('main'),
+    version: z.string().min(1).optional(),
+  }),
+  build: workConfig,
+  test: workConfig,
+  security_scan: workConfig,
+  approval: z.object({
+    environment: environmentKey.optional(),
+    required_approvals: z.number().int().min(1).max(10).default(1),
+    timeout_minutes: z.number().int().min(1).optional(),
+  }),
+  deploy: z.object({
+    environment: environmentKey,
+    strategy: z.enum(DEPLOY_STRATEGIES).default('rolling'),
+    duration_ms: durationMs.default(0),
+    version: z.string().min(1).optional(),
+  }),
+  checkpoint: z.object({ label: z.string().optional() }),
+  rollback: z.object({
+    environment: environmentKey,
+    to_version: z.string().min(1).optional(),
+  }),
+  parallel_group: z.object({}),
+  notify: z.object({
+    channel: z.enum(['in_app', 'email', 'webhook']).default('in_app'),
+    message: z.string().min(1),
+  }),
+  wait: z.object({ duration_ms: durationMs }),
+} satisfies Record<NodeKind, z.ZodType>
+
+export type NodeConfig<K extends NodeKind> = z.infer<(typeof configSchemas)[K]>
+
+const position = z.object({ x: z.number(), y: z.number() })
+
+function nodeSchema<K extends NodeKind>(kind: K) {
+  return z.object({
+    id: z.string().min(1),
+    kind: z.literal(kind),
+    label: z.string().optional(),
+    config: configSchemas[kind],
+    position: position.optional(),
+  })
+}
+
+/** A pipeline node: a discriminated union on `kind`, each with its own config. */
+export const pipelineNodeSchema = z.discriminatedUnion('kind', [
+  nodeSchema('source'), nodeSchema('build'), nodeSchema('test'), nodeSchema('security_scan'),
+  nodeSchema('approval'), nodeSchema('deploy'), nodeSchema('checkpoint'), nodeSchema('rollback'),
+  nodeSchema('parallel_group'), nodeSchema('notify'), nodeSchema('wait'),
+])
+export type PipelineNode = z.infer<typeof pipelineNodeSchema>
+
+export const EDGE_CONDITIONS = ['success', 'failure', 'always'] as const
+export type EdgeCondition = (typeof EDGE_CONDITIONS)[number]
+
+/** An edge runs its target when the source finished with a matching outcome (default: success). */
+export const pipelineEdgeSchema = z.object({
+  source: z.string().min(1),
+  target: z.string().min(1),
+  on: z.enum(EDGE_CONDITIONS).default('success'),
+})
+export type PipelineEdge = z.infer<typeof pipelineEdgeSchema>
+
+export interface Pipeline {
+  nodes: PipelineNode[]
+  edges: PipelineEdge[]
+}
+
+/** The environment a node acts on or gates, if any. */
+export function nodeEnvironment(node: { kind: string; config?: unknown }): string | undefined {
+  if (node.kind !== 'deploy' && node.kind !== 'rollback' && node.kind !== 'approval') return undefined
+  const env = (node.config as { environment?: unknown } | null)?.environment
+  return typeof env === 'string' ? env : undefined
+}
+
+export function isNodeKind(value: unknown): value is NodeKind {
+  return typeof value === 'string' && (NODE_KINDS as readonly string[]).includes(value)
+}

@@ -1,0 +1,123 @@
+import { configSchemas, isNodeKind, type NodeConfig, type StepOutcome } from './kinds.ts'
+import type { Effect, EngineNode, NodeReason, TickInput } from './engine-types.ts'
+import type { NodeStatus } from './statuses.ts'
+
+/** What a node does next: a status change with its reason and effects. */
+export interface Step {
+  to: NodeStatus
+  reason: NodeReason
+  detail?: string
+  effects: Effect[]
+}
+
+export interface RuleContext {
+  now: number
+  nowIso: string
+  version: string
+  input: TickInput
+}
+
+const OUTCOME_STATUS = { success: 'success', failure: 'failed', warning: 'warning' } as const satisfies Record<StepOutcome, NodeStatus>
+
+type Parsed = { ok: true; kind: keyof typeof configSchemas; config: NodeConfig<keyof typeof configSchemas> } | { ok: false; step: Step }
+
+function parse(node: EngineNode): Parsed {
+  if (!isNodeKind(node.kind)) return { ok: false, step: { to: 'failed', reason: 'unknown_kind', detail: node.kind, effects: [] } }
+  const parsed = configSchemas[node.kind].safeParse(node.config ?? {})
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ')
+    return { ok: false, step: { to: 'failed', reason: 'invalid_config', detail, effects: [] } }
+  }
+  return { ok: true, kind: node.kind, config: parsed.data }
+}
+
+/** A pending node whose inputs are satisfied: approvals start waiting (opening a request), others run. */
+export function startStep(node: EngineNode, ctx: RuleContext): Step {
+  if (node.kind !== 'approval') return { to: 'running', reason: 'ready', effects: [] }
+  const parsed = parse(node)
+  const config = parsed.ok ? (parsed.config as NodeConfig<'approval'>) : { required_approvals: 1 }
+  const expires = config.timeout_minutes ? new Date(ctx.now + config.timeout_minutes * 60_000).toISOString() : null
+  return {
+    to: 'waiting',
+    reason: 'ready',
+    effects: [{
+      type: 'request_approval', nodeId: node.id, environment: config.environment ?? null,
+      required_approvals: config.required_approvals, expires_at: expires,
+    }],
+  }
+}
+
+/** A running node: its finishing step if it is done at `now`, else null (still running). */
+export function runningStep(node: EngineNode, ctx: RuleContext): Step | null {
+  const parsed = parse(node)
+  if (!parsed.ok) return parsed.step
+  const elapsed = ctx.now - Date.parse(node.started_at ?? ctx.nowIso)
+  const external = ctx.input.results?.find((r) => r.nodeId === node.id)
+  const id = node.id
+
+  switch (parsed.kind) {
+    case 'source':
+    case 'parallel_group':
+      return { to: 'success', reason: 'completed', effects: [] }
+    case 'checkpoint': {
+      const { label } = parsed.config as NodeConfig<'checkpoint'>
+      return { to: 'success', reason: 'completed', effects: [{ type: 'snapshot_checkpoint', nodeId: id, label: label ?? null }] }
+    }
+    case 'notify': {
+      const { channel, message } = parsed.config as NodeConfig<'notify'>
+      return { to: 'success', reason: 'completed', effects: [{ type: 'notify', nodeId: id, channel, message }] }
+    }
+    case 'wait': {
+      const { duration_ms } = parsed.config as NodeConfig<'wait'>
+      return elapsed >= duration_ms ? { to: 'success', reason: 'waited', effects: [] } : null
+    }
+    case 'rollback': {
+      const { environment, to_version } = parsed.config as NodeConfig<'rollback'>
+      return {
+        to: 'success', reason: 'completed',
+        effects: [{ type: 'rollback_deployment', nodeId: id, environment, to_version: to_version ?? null }],
+      }
+    }
+    case 'deploy': {
+      const { environment, strategy, duration_ms, version } = parsed.config as NodeConfig<'deploy'>
+      if (ctx.input.lockedEnvironments?.includes(environment)) {
+        return { to: 'failed', reason: 'environment_locked', detail: environment, effects: [] }
+      }
+      if (elapsed < duration_ms) return null
+      return {
+        to: 'success', reason: 'deployed',
+        effects: [{ type: 'record_deployment', nodeId: id, environment, version: version ?? ctx.version, strategy }],
+      }
+    }
+    case 'build':
+    case 'test':
+    case 'security_scan': {
+      const { executor } = parsed.config as NodeConfig<'build'>
+      if (external) return { to: OUTCOME_STATUS[external.outcome], reason: 'external_result', effects: [] }
+      if (elapsed < executor.duration_ms) return null
+      const lines = [...executor.log_lines, `[simulated] ${parsed.kind} finished: ${executor.outcome}`]
+      return { to: OUTCOME_STATUS[executor.outcome], reason: 'simulated_finished', effects: [{ type: 'write_logs', nodeId: id, lines }] }
+    }
+    case 'approval':
+      return { to: 'failed', reason: 'invalid_config', detail: 'an approval gate never runs, it waits', effects: [] }
+  }
+}
+
+/** A waiting approval gate: decided by the input's decision, failed once its timeout passes, else null. */
+export function waitingStep(node: EngineNode, ctx: RuleContext): Step | null {
+  const decision = ctx.input.decisions?.find((d) => d.nodeId === node.id)
+  if (decision) {
+    const outcome = decision.approved ? 'approved' : 'rejected'
+    return {
+      to: decision.approved ? 'success' : 'failed', reason: outcome,
+      ...(decision.comment ? { detail: decision.comment } : {}),
+      effects: [{ type: 'close_approval', nodeId: node.id, outcome }],
+    }
+  }
+  const parsed = parse(node)
+  const timeout = parsed.ok ? (parsed.config as NodeConfig<'approval'>).timeout_minutes : undefined
+  if (timeout && node.started_at && ctx.now - Date.parse(node.started_at) >= timeout * 60_000) {
+    return { to: 'failed', reason: 'approval_expired', effects: [{ type: 'close_approval', nodeId: node.id, outcome: 'expired' }] }
+  }
+  return null
+}
