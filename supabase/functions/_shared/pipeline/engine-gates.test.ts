@@ -58,6 +58,18 @@ describe('approval gates', () => {
     expect(state.status).toBe('failed')
   })
 
+  it('goes from paused back to running when the approved deploy takes time', () => {
+    const slow = execution(
+      [['src', 'source'], ['b', 'build'], ['gate', 'approval'], ['prod', 'deploy', { environment: 'prod', duration_ms: 1000 }]],
+      [['src', 'b'], ['b', 'gate'], ['gate', 'prod']],
+    )
+    const paused = step(slow, { now: T0 }).state
+    expect(paused.status).toBe('paused')
+    const resumed = tick(paused, { now: T0 + 10, decisions: [{ nodeId: 'gate', approved: true }] })
+    expect(moves(resumed)).toEqual(['gate:waiting→success', 'prod:pending→running', 'execution:paused→running'])
+    expect(resumed.at(-1)?.reason).toBe('resumed')
+  })
+
   it('applies a decision once even when it is handed to two ticks', () => {
     const decided = step(atGate().state, { now: T0 + 500, decisions: [{ nodeId: 'gate', approved: true }] }).state
     expect(tick(decided, { now: T0 + 500, decisions: [{ nodeId: 'gate', approved: true }] })).toEqual([])
