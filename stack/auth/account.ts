@@ -5,7 +5,7 @@ import { transaction } from './db.ts'
 import { badRequest, forbidden, unprocessable } from './errors.ts'
 import { readParams } from './params.ts'
 import { logout, type LogoutScope } from './sessions.ts'
-import { changeEmail, emailTaken, loadUserJson, passwordMatches, setPassword } from './users.ts'
+import { changeEmail, emailTaken, findUserById, loadUserJson, passwordMatches, setPassword } from './users.ts'
 import { checkPasswordStrength, mergeMetadata, optionalObject, optionalString, validateEmail } from './validation.ts'
 
 /** GET /user */
@@ -26,7 +26,8 @@ export async function updateUser(ctx: StackContext, req: IncomingMessage): Promi
   if (optionalString(params, 'phone')) throw badRequest('phone_provider_disabled', 'Phone logins are disabled')
 
   return transaction(ctx.pool, async (client) => {
-    const user = caller.user
+    // Locked and read again so concurrent metadata updates merge instead of overwriting each other.
+    const user = (await findUserById(client, caller.user.id, true)) ?? caller.user
     if (password !== undefined) {
       checkPasswordStrength(password, ctx.config.auth.minimumPasswordLength)
       if (await passwordMatches(user, password)) {
