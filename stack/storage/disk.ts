@@ -28,7 +28,11 @@ export class Disk {
   }
 
   pathOf(bucket: string, name: string): string {
-    return path.join(this.root, bucket, ...name.split('/'))
+    const bucketDir = path.join(this.root, bucket)
+    const file = path.join(bucketDir, ...name.split('/'))
+    // Keys are checked on the way in; this keeps any other path from reaching outside the bucket folder.
+    if (!file.startsWith(bucketDir + path.sep) || path.dirname(bucketDir) !== this.root) throw errors.invalidKey(name)
+    return file
   }
 
   /** Writes atomically (temp file then rename) so a reader never sees half an object. */
