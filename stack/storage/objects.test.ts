@@ -107,6 +107,19 @@ describe('storage objects', () => {
     expect(await text((await files.download(`${alice.id}/moved/here.txt`)).data)).toBe('moving')
   })
 
+  it('answers exists() and ranged downloads', async () => {
+    const files = alice.client.storage.from('private-files')
+    await files.upload(`${alice.id}/alphabet.txt`, 'abcdefghij', { contentType: 'text/plain' })
+    expect(await files.exists(`${alice.id}/alphabet.txt`)).toMatchObject({ data: true, error: null })
+    expect((await files.exists(`${alice.id}/nothing.txt`)).data).toBe(false)
+    const ranged = await fetch(`${stack.apiUrl}/storage/v1/object/private-files/${alice.id}/alphabet.txt`, {
+      headers: { authorization: `Bearer ${alice.token}`, range: 'bytes=2-4' },
+    })
+    expect(ranged.status).toBe(206)
+    expect(ranged.headers.get('content-range')).toBe('bytes 2-4/10')
+    expect(await ranged.text()).toBe('cde')
+  })
+
   it('removes objects and answers not_found for them afterwards', async () => {
     const files = alice.client.storage.from('private-files')
     await files.upload(`${alice.id}/trash/1.txt`, '1', { contentType: 'text/plain' })
