@@ -60,6 +60,12 @@ describe('storage access', () => {
     }
     const own = await alice.client.storage.from('private-files').download(`${alice.id}/secret.txt`)
     expect(Buffer.from(await own.data!.arrayBuffer()).toString()).toBe('for alice only')
+
+    const authenticatedUrl = `${stack.apiUrl}/storage/v1/object/authenticated/private-files/${alice.id}/secret.txt`
+    const asAlice = await fetch(authenticatedUrl, { headers: { authorization: `Bearer ${alice.token}` } })
+    expect(await asAlice.text()).toBe('for alice only')
+    const asBob = await fetch(authenticatedUrl, { headers: { authorization: `Bearer ${bob.token}` } })
+    expect(await asBob.json()).toMatchObject({ statusCode: '404', error: 'not_found' })
   })
 
   it('refuses writes outside the user’s own folder and writes by anon (RLS)', async () => {
