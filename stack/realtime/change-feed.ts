@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises'
+import pg from 'pg'
+
+export type ChangeType = 'INSERT' | 'UPDATE' | 'DELETE'
+
+/** One captured row change, as the capture trigger queued it. */
+export interface Change {
+  schema: string
+  table: string
+  type: ChangeType
+  record: Record<string, unknown> | null
+  old_record: Record<string, unknown> | null
+  commit_timestamp: string
+}
+
+const BATCH_LIMIT = 5000
+
+/**
+ * Receives queued change ids over LISTEN (delivered in commit order), takes the rows off the queue and hands
+ * them on in that order, one batch at a time.
+ */
+export class ChangeFeed {
+  private listener?: pg.Client
+  private pending: string[] = []
+  private pumping = false
+  private stopped = false
+
+  constructor(
+    private dbUrl: string,
+    private pool: pg.Pool,
+    private onBatch: (changes: Change[]) => Promise<void>,
+    private onSchemaChange: () => void,
+    private log: (line: string) => void,
+  ) {}
+
+  async start(): Promise<void> {
+    const sql = await readFile(new URL('./capture.sql', import.meta.url), 'utf8')
+    this.listener = new pg.Client({ connectionString: this.dbUrl, application_name: 'realtime-listener' })
+    this.listener.on('error', (e) => this.log(`listener: ${e.message}`))
+    await this.listener.connect()
+    this.listener.on('notification', (n) => {
+      if (n.channel === 'realtime_stack_schema') return this.onSchemaChange()
+      if (n.payload) this.pending.push(n.payload)
+      void this.pump()
+    })
+    await this.listener.query('listen realtime_stack_changes; listen realtime_stack_schema')
+    // Installed over the listening connection's peer so no change committed after this point is missed.
+    await this.pool.query(sql)
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    await this.listener?.end().catch(() => {})
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return
+    this.pumping = true
+    try {
+      while (this.pending.length && !this.stopped) {
+        const ids = this.pending.splice(0, BATCH_LIMIT)
+        const changes = await this.take(ids)
+        if (changes.length) await this.onBatch(changes).catch((e) => this.log(`dispatch: ${(e as Error).stack}`))
+      }
+    } catch (error) {
+      if (!this.stopped) this.log(`change feed: ${(error as Error).message}`)
+    } finally {
+      this.pumping = false
+    }
+  }
+
+  private async take(ids: string[]): Promise<Change[]> {
+    const { rows } = await this.pool.query(
+      `delete from realtime.stack_changes where id = any($1::bigint[])
+       returning id::text, schema_name, table_name, type, record, old_record, commit_timestamp`,
+      [ids],
+    )
+    const order = new Map(ids.map((id, i) => [id, i]))
+    rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+    return rows.map((row) => ({
+      schema: row.schema_name,
+      table: row.table_name,
+      type: row.type,
+      record: row.record,
+      old_record: row.old_record,
+      commit_timestamp: (row.commit_timestamp as Date).toISOString(),
+    }))
+  }
+}
