@@ -1,10 +1,53 @@
-import { sendJson } from '../http.ts'
+import path from 'node:path'
 import type { Service, StackContext } from '../service.ts'
+import { refusal } from './authorize.ts'
+import { sendRuntimeError, sendUnauthorized } from './errors.ts'
+import { forward } from './forward.ts'
+import { findEntrypoint } from './project.ts'
+import { BootError } from './worker.ts'
+import { WorkerPool } from './workers.ts'
 
-/** Placeholder until the functions service lands. */
-export async function createFunctionsService(_ctx: StackContext): Promise<Service> {
+/**
+ * `/functions/v1/<name>/...`: an edge-runtime-compatible host. Each function runs in its own Deno process,
+ * started on first request, and sees the path `/<name>/...` as under Supabase's edge runtime.
+ */
+export async function createFunctionsService(ctx: StackContext): Promise<Service> {
+  const { config } = ctx
+  const functionsDir = path.join(config.workdir, 'functions')
+  const workers = new WorkerPool({
+    functionsDir,
+    runtimeDir: path.join(config.dataDir, 'functions'),
+    env: {
+      SUPABASE_URL: ctx.apiUrl,
+      SUPABASE_ANON_KEY: config.anonKey,
+      SUPABASE_SERVICE_ROLE_KEY: config.serviceRoleKey,
+      SUPABASE_DB_URL: ctx.dbUrl,
+    },
+    log: ctx.log,
+  })
+
   return {
-    handle: (_req, res) => sendJson(res, 501, { message: 'functions is not implemented yet' }),
-    stop: async () => {},
+    async handle(req, res, rest) {
+      const entrypoint = findEntrypoint(functionsDir, /^\/([^/?]*)/.exec(rest)?.[1] ?? '')
+      if (!entrypoint) return sendRuntimeError(res, 'NOT_FOUND')
+      const name = path.basename(path.dirname(entrypoint))
+
+      // Like the runtime, let OPTIONS through unauthenticated: CORS preflights carry no token.
+      if (req.method !== 'OPTIONS' && (config.functions[name]?.verifyJwt ?? true)) {
+        const message = await refusal(req, config.jwtSecret)
+        if (message) return sendUnauthorized(res, message)
+      }
+
+      let origin: string
+      try {
+        origin = await workers.originFor(name, entrypoint)
+      } catch (error) {
+        if (error instanceof BootError) return sendRuntimeError(res, 'BOOT_ERROR')
+        throw error
+      }
+      const outcome = await forward(req, res, origin, rest)
+      if (outcome === 'crashed') sendRuntimeError(res, 'WORKER_ERROR')
+    },
+    stop: () => workers.stop(),
   }
 }

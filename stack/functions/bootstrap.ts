@@ -1,0 +1,50 @@
+// Runs inside Deno, once per function worker: makes the function's Deno.serve listen on an internal
+// 127.0.0.1 port, tells the host which port (one marker line on stdout), then imports the function.
+declare const Deno: any
+
+const entry = Deno.env.get('OPZENIX_WORKER_ENTRY')
+const marker = Deno.env.get('OPZENIX_WORKER_MARKER')
+Deno.env.delete('OPZENIX_WORKER_ENTRY')
+Deno.env.delete('OPZENIX_WORKER_MARKER')
+
+const encoder = new TextEncoder()
+const realServe = Deno.serve.bind(Deno)
+let serving = false
+
+function announce(port: number): void {
+  Deno.stdout.writeSync(encoder.encode(`${marker} ${port}\n`))
+}
+
+// Deno.serve(handler) | Deno.serve(options, handler) | Deno.serve({ handler, ...options })
+Deno.serve = (first: any, second?: any) => {
+  if (serving) throw new Error('Deno.serve was called twice: an edge function serves one handler')
+  serving = true
+  const options = typeof first === 'function' ? {} : { ...first }
+  const handler = typeof first === 'function' ? first : second ?? first.handler
+  const userOnListen = options.onListen
+  return realServe({
+    ...options,
+    handler,
+    hostname: '127.0.0.1',
+    port: 0,
+    onListen: (address: { port: number }) => {
+      announce(address.port)
+      if (typeof userOnListen === 'function') userOnListen(address)
+    },
+  })
+}
+
+// What the edge runtime offers beyond Deno: background tasks that outlive the response.
+;(globalThis as any).EdgeRuntime = {
+  waitUntil: (promise: Promise<unknown>) => Promise.resolve(promise).catch((e) => console.error(e)),
+}
+
+try {
+  const module = await import(entry)
+  // `export default { fetch }` is the other shape edge functions may take.
+  if (!serving && typeof module.default?.fetch === 'function') Deno.serve((req: Request) => module.default.fetch(req))
+  if (!serving) throw new Error('the function neither called Deno.serve nor exported a default { fetch }')
+} catch (error) {
+  console.error(`worker boot error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`)
+  Deno.exit(70)
+}
