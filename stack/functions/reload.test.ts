@@ -1,0 +1,71 @@
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FIXTURE_PROJECT, startTestStack, type TestStack } from '../../test/helpers/stack.ts'
+
+let stack: TestStack | undefined
+let workdir: string
+
+async function hello(name: string): Promise<unknown> {
+  const { data, error } = await stack!.anon().functions.invoke('hello', { body: { name } })
+  if (error) throw error
+  return data
+}
+
+function call(path: string): Promise<Response> {
+  return fetch(`${stack!.apiUrl}/functions/v1/${path}`, { headers: { authorization: `Bearer ${stack!.anonKey}` } })
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+beforeAll(async () => {
+  workdir = await mkdtemp(path.join(os.tmpdir(), 'opzenix-functions-'))
+  await cp(FIXTURE_PROJECT, workdir, { recursive: true })
+  stack = await startTestStack(workdir)
+})
+afterAll(async () => {
+  await stack?.stop()
+  await rm(workdir, { recursive: true, force: true })
+})
+
+describe('editing functions while the stack runs', () => {
+  it('picks up an edit of the function and of _shared on the next request', async () => {
+    expect(await hello('Ada')).toEqual({ message: 'Hello Ada!' })
+
+    await writeFile(path.join(workdir, 'functions/_shared/greeting.ts'), 'export const greeting = (name: string) => `Howdy ${name}!`\n')
+    expect(await hello('Ada')).toEqual({ message: 'Howdy Ada!' })
+
+    await writeFile(path.join(workdir, 'functions/hello/index.ts'), "Deno.serve(() => Response.json({ message: 'rewritten' }))\n")
+    expect(await hello('Ada')).toEqual({ message: 'rewritten' })
+  })
+
+  it('serves a function added after start, and a broken one once it is fixed', async () => {
+    await mkdir(path.join(workdir, 'functions/added-later'))
+    await writeFile(path.join(workdir, 'functions/added-later/index.ts'), "Deno.serve(() => new Response('new here'))\n")
+    const added = await call('added-later')
+    expect(added.status).toBe(200)
+    expect(await added.text()).toBe('new here')
+
+    expect((await call('broken-import')).status).toBe(503)
+    await writeFile(path.join(workdir, 'functions/broken-import/does-not-exist.ts'), "export const missing = 'found after all'\n")
+    const fixed = await call('broken-import')
+    expect(fixed.status).toBe(200)
+    expect(await fixed.text()).toBe('found after all')
+  })
+
+  it('stops every Deno worker when the stack stops', async () => {
+    const { pid } = await (await call('crash')).json()
+    expect(isRunning(pid)).toBe(true)
+    await stack!.stop()
+    stack = undefined
+    expect(isRunning(pid)).toBe(false)
+  })
+})
