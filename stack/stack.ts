@@ -76,7 +76,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
     const gateway = createGateway(config, { rest, auth, realtime, functions, storage })
     await listen(gateway, config.apiPort)
-    stops.push(() => closeServer(gateway))
+    // Open websockets keep the gateway from closing, so realtime ends them first (its stop is idempotent).
+    stops.push(() => closeServer(gateway), realtime.stop)
 
     for (const service of [auth, realtime, functions, storage]) {
       if (service.ready && !(await service.ready())) throw new Error('a service did not become ready')
