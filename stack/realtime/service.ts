@@ -28,6 +28,7 @@ export async function createRealtimeService(ctx: StackContext): Promise<Service>
   )
   await feed.start()
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false })
+  let stopping: Promise<void> | undefined
   const deps = { pool: ctx.pool, callers, catalog, topics, presence, log: ctx.log }
 
   return {
@@ -47,10 +48,10 @@ export async function createRealtimeService(ctx: StackContext): Promise<Service>
       const apiKey = url.searchParams.get('apikey') ?? (typeof req.headers.apikey === 'string' ? req.headers.apikey : undefined)
       wss.handleUpgrade(req, socket, head, (ws) => new Connection(ws, vsn, apiKey, deps))
     },
-    stop: async () => {
+    stop: () => (stopping ??= (async () => {
       for (const client of wss.clients) client.terminate()
       await new Promise<void>((resolve) => wss.close(() => resolve()))
       await feed.stop()
-    },
+    })()),
   }
 }
