@@ -1,6 +1,7 @@
 // Runs inside Deno, once per function worker: makes the function's Deno.serve listen on an internal
 // 127.0.0.1 port, tells the host which port (one marker line on stdout), then imports the function.
 declare const Deno: any
+export {}
 
 const entry = Deno.env.get('OPZENIX_WORKER_ENTRY')
 const marker = Deno.env.get('OPZENIX_WORKER_MARKER')

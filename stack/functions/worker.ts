@@ -14,6 +14,8 @@ export interface WorkerOptions {
   log(line: string): void
 }
 
+const BOOT_TIMEOUT_MS = 30_000
+
 /** The worker could not load the function (bad import, syntax error, no Deno.serve). */
 export class BootError extends Error {}
 
@@ -48,6 +50,8 @@ export class Worker {
         resolve()
       })
     })
+    // A function stuck at top level (an await that never settles) would otherwise hold its callers forever.
+    const bootTimer = setTimeout(() => void this.stop(), BOOT_TIMEOUT_MS)
     this.origin = new Promise((resolve, reject) => {
       this.child.once('error', (error) => reject(new BootError(error.message)))
       this.exit.then(() => reject(new BootError('the worker exited before it served')))
@@ -57,7 +61,7 @@ export class Worker {
       })
       createInterface({ input: this.child.stderr! }).on('line', (line) => options.log(line))
     })
-    this.origin.catch(() => {})
+    this.origin.catch(() => {}).finally(() => clearTimeout(bootTimer))
   }
 
   get pid(): number | undefined {
@@ -70,7 +74,7 @@ export class Worker {
 
   /** Stops the process by its PID: SIGTERM, then SIGKILL if it lingers. */
   async stop(): Promise<void> {
-    if (this.exited) return
+    if (this.exited || this.child.pid === undefined) return
     this.child.kill('SIGTERM')
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 2000)
     await this.exit
