@@ -101,6 +101,13 @@ describe('invoking functions', () => {
     expect((await stack.anon().functions.invoke('list-notes')).data).toEqual({ bodies: ['bob public'] })
   })
 
+  it('runs the CLI template shape: a jsr: types import and an npm: import of supabase-js calling Auth', async () => {
+    const { client } = await signedIn('grace@example.com')
+    const { data, error } = await client.functions.invoke('whoami')
+    expect(error).toBeNull()
+    expect(data).toEqual({ email: 'grace@example.com' })
+  })
+
   it('answers CORS preflights, and lets a plain OPTIONS reach the function without a token', async () => {
     const preflight = await call('hello', {
       method: 'OPTIONS',
