@@ -34,6 +34,7 @@ export function forward(req: IncomingMessage, res: ServerResponse, origin: strin
     })
     res.on('close', () => {
       if (!res.writableFinished) upstream.destroy()
+      resolve('ok')
     })
     req.pipe(upstream)
   })

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -59,6 +59,23 @@ describe('editing functions while the stack runs', () => {
     const fixed = await call('broken-import')
     expect(fixed.status).toBe(200)
     expect(await fixed.text()).toBe('found after all')
+  })
+
+  it('lets a request in flight finish on the old worker while new requests meet the edited function', async () => {
+    const signal = path.join(workdir, 'release-the-old-worker')
+    const waiting = await call(`slow/wait?until=${encodeURIComponent(signal)}`)
+    const reader = waiting.body!.getReader()
+    const decoder = new TextDecoder()
+    expect(decoder.decode((await reader.read()).value)).toBe('waiting\n')
+
+    const file = path.join(workdir, 'functions/slow/index.ts')
+    await writeFile(file, (await readFile(file, 'utf8')).replace("new Response('released')", "new Response('released by v2')"))
+    expect(await (await call('slow/release')).text()).toBe('released by v2')
+
+    await writeFile(signal, '')
+    let rest = ''
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += decoder.decode(chunk.value)
+    expect(rest).toBe('done\n')
   })
 
   it('stops every Deno worker when the stack stops', async () => {

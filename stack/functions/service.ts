@@ -38,15 +38,19 @@ export async function createFunctionsService(ctx: StackContext): Promise<Service
         if (message) return sendUnauthorized(res, message)
       }
 
-      let origin: string
+      let worker: Awaited<ReturnType<WorkerPool['lease']>>
       try {
-        origin = await workers.originFor(name, entrypoint)
+        worker = await workers.lease(name, entrypoint)
       } catch (error) {
         if (error instanceof BootError) return sendRuntimeError(res, 'BOOT_ERROR')
         throw error
       }
-      const outcome = await forward(req, res, origin, rest)
-      if (outcome === 'crashed') sendRuntimeError(res, 'WORKER_ERROR')
+      try {
+        const outcome = await forward(req, res, worker.origin, rest)
+        if (outcome === 'crashed') sendRuntimeError(res, 'WORKER_ERROR')
+      } finally {
+        worker.release()
+      }
     },
     stop: () => workers.stop(),
   }

@@ -25,6 +25,8 @@ export class Worker {
   private child: ChildProcess
   private exited = false
   private exit: Promise<void>
+  private inflight = 0
+  private retiring = false
 
   constructor(options: WorkerOptions) {
     const marker = `opzenix-worker-listening-${randomUUID()}`
@@ -70,6 +72,24 @@ export class Worker {
 
   get alive(): boolean {
     return !this.exited
+  }
+
+  /** Counts a request as in flight; call the returned function when its answer is done. */
+  lease(): () => void {
+    this.inflight++
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      this.inflight--
+      if (this.retiring && this.inflight === 0) void this.stop()
+    }
+  }
+
+  /** Stops once the requests in flight are answered (an edit must not cut a running stream short). */
+  retire(): Promise<void> {
+    this.retiring = true
+    return this.inflight === 0 ? this.stop() : this.exit
   }
 
   /** Stops the process by its PID: SIGTERM, then SIGKILL if it lingers. */

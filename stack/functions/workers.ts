@@ -21,17 +21,21 @@ interface Slot {
 /** One warm worker per function, started on first use and restarted when its files change or it dies. */
 export class WorkerPool {
   private slots = new Map<string, Slot>()
+  private retired = new Set<Worker>()
   private stopped = false
 
   constructor(private options: WorkerPoolOptions) {}
 
-  /** The origin of a worker serving `name`; rejects with BootError when the function cannot load. */
-  async originFor(name: string, entrypoint: string): Promise<string> {
+  /**
+   * A worker serving `name`, leased for one request: call `release()` once the answer is done.
+   * Rejects with BootError when the function cannot load.
+   */
+  async lease(name: string, entrypoint: string): Promise<{ origin: string; release: () => void }> {
     const print = fingerprint(this.options.functionsDir, name)
     let slot = this.slots.get(name)
     if (slot && slot.print !== print) {
       this.options.log(`${name}: files changed, restarting its worker`)
-      void slot.worker?.stop()
+      if (slot.worker) this.retire(slot.worker)
       slot = undefined
     } else if (slot && !slot.failed && slot.worker && !slot.worker.alive) {
       slot = undefined
@@ -40,7 +44,13 @@ export class WorkerPool {
       slot = this.start(name, entrypoint, print)
       this.slots.set(name, slot)
     }
-    return slot.origin
+    const origin = await slot.origin
+    return { origin, release: slot.worker!.lease() }
+  }
+
+  private retire(worker: Worker): void {
+    this.retired.add(worker)
+    void worker.retire().then(() => this.retired.delete(worker))
   }
 
   private start(name: string, entrypoint: string, print: string): Slot {
@@ -69,9 +79,12 @@ export class WorkerPool {
     this.stopped = true
     const slots = [...this.slots.values()]
     this.slots.clear()
-    await Promise.all(slots.map(async (slot) => {
-      await slot.origin.catch(() => {})
-      await slot.worker?.stop()
-    }))
+    await Promise.all([
+      ...slots.map(async (slot) => {
+        await slot.origin.catch(() => {})
+        await slot.worker?.stop()
+      }),
+      ...[...this.retired].map((worker) => worker.stop()),
+    ])
   }
 }
