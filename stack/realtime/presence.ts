@@ -28,10 +28,11 @@ export class PresenceRegistry {
     if (!members) this.tracked.set(member.topic, (members = new Map()))
     const previous = members.get(member.id)
     const meta: Meta = { ...(isObject(payload) ? payload : {}), phx_ref: randomBytes(9).toString('base64url') }
-    if (previous) meta.phx_ref_prev = previous.meta.phx_ref
     members.set(member.id, { key: member.config.presenceKey, meta })
-    const leaves: PresenceMap = previous ? { [previous.key]: { metas: [previous.meta] } } : {}
-    this.broadcastDiff(member.topic, { [member.config.presenceKey]: { metas: [meta] } }, leaves)
+    // The leave goes out on its own first: realtime-js's join handler strips phx_ref from the metas it already
+    // holds, so a leave in the same diff as the join would no longer find the old meta.
+    if (previous) this.broadcastDiff(member.topic, {}, { [previous.key]: { metas: [previous.meta] } })
+    this.broadcastDiff(member.topic, { [member.config.presenceKey]: { metas: [meta] } }, {})
   }
 
   untrack(member: ChannelMember): void {
