@@ -15,14 +15,12 @@ interface DenoConfig {
   compilerOptions?: Record<string, unknown>
 }
 
-/** The import map or deno.json a function uses, in the order the Supabase CLI looks for them. */
+/**
+ * The import map a function uses, where `supabase functions deploy` looks for it: the function's own
+ * deno.json, else the project-wide fallback `functions/import_map.json`.
+ */
 function projectConfigFile(functionsDir: string, name: string): string | undefined {
-  const candidates = [
-    path.join(functionsDir, name, 'deno.json'),
-    path.join(functionsDir, name, 'import_map.json'),
-    path.join(functionsDir, 'deno.json'),
-    path.join(functionsDir, 'import_map.json'),
-  ]
+  const candidates = [path.join(functionsDir, name, 'deno.json'), path.join(functionsDir, 'import_map.json')]
   return candidates.find((file) => existsSync(file))
 }
 

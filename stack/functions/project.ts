@@ -4,7 +4,7 @@ import { parseEnv } from 'node:util'
 
 const ENTRYPOINTS = ['index.ts', 'index.js', 'index.mjs', 'index.tsx', 'index.jsx']
 // Files beside the functions that change what every function sees.
-const SHARED_FILES = ['deno.json', 'deno.jsonc', 'import_map.json', '.env']
+const SHARED_FILES = ['import_map.json', '.env']
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
 
 /** The entrypoint of `functions/<name>/`, or undefined when there is no such function. */

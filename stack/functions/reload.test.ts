@@ -61,6 +61,18 @@ describe('editing functions while the stack runs', () => {
     expect(await fixed.text()).toBe('found after all')
   })
 
+  it('resolves bare imports through the project-wide functions/import_map.json', async () => {
+    await writeFile(path.join(workdir, 'functions/import_map.json'), JSON.stringify({ imports: { 'shared/': './_shared/' } }))
+    await mkdir(path.join(workdir, 'functions/mapped'))
+    await writeFile(
+      path.join(workdir, 'functions/mapped/index.ts'),
+      "import { json } from 'shared/json.ts'\nDeno.serve(() => json({ mapped: true }))\n",
+    )
+    const answer = await call('mapped')
+    expect(answer.status).toBe(200)
+    expect(await answer.json()).toEqual({ mapped: true })
+  })
+
   it('lets a request in flight finish on the old worker while new requests meet the edited function', async () => {
     const signal = path.join(workdir, 'release-the-old-worker')
     const waiting = await call(`slow/wait?until=${encodeURIComponent(signal)}`)
