@@ -73,6 +73,15 @@ describe('editing functions while the stack runs', () => {
     expect(await answer.json()).toEqual({ mapped: true })
   })
 
+  it('answers BOOT_ERROR for a function whose deno.json cannot be read', async () => {
+    await mkdir(path.join(workdir, 'functions/bad-map'))
+    await writeFile(path.join(workdir, 'functions/bad-map/deno.json'), '{ "imports": ')
+    await writeFile(path.join(workdir, 'functions/bad-map/index.ts'), "Deno.serve(() => new Response('ok'))\n")
+    const answer = await call('bad-map')
+    expect(answer.status).toBe(503)
+    expect((await answer.json()).code).toBe('BOOT_ERROR')
+  })
+
   it('lets a request in flight finish on the old worker while new requests meet the edited function', async () => {
     const signal = path.join(workdir, 'release-the-old-worker')
     const waiting = await call(`slow/wait?until=${encodeURIComponent(signal)}`)

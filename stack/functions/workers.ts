@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { writeDenoConfig } from './deno-config.ts'
 import { fingerprint, readSecrets } from './project.ts'
-import { Worker } from './worker.ts'
+import { BootError, Worker } from './worker.ts'
 
 export interface WorkerPoolOptions {
   functionsDir: string
@@ -44,7 +44,14 @@ export class WorkerPool {
       slot = this.start(name, entrypoint, print)
       this.slots.set(name, slot)
     }
-    const origin = await slot.origin
+    let origin: string
+    try {
+      origin = await slot.origin
+    } catch (error) {
+      // Files changed while this worker booted: the edited function deserves its own chance.
+      if (this.slots.get(name) !== slot && !this.stopped) return this.lease(name, entrypoint)
+      throw error
+    }
     return { origin, release: slot.worker!.lease() }
   }
 
@@ -57,7 +64,10 @@ export class WorkerPool {
     const { functionsDir, runtimeDir, env, log } = this.options
     const slot: Slot = { print, failed: false, origin: Promise.resolve('') }
     slot.origin = (async () => {
-      const configFile = await writeDenoConfig(functionsDir, name, runtimeDir)
+      const configFile = await writeDenoConfig(functionsDir, name, runtimeDir).catch((error: Error) => {
+        log(`${name}: cannot read its import map: ${error.message}`)
+        throw new BootError(error.message)
+      })
       if (this.stopped) throw new Error('the functions service is stopping')
       const startedAt = performance.now()
       slot.worker = new Worker({
