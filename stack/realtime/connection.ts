@@ -70,6 +70,8 @@ export class Connection {
     }
     if (frame.event === 'phx_join') return this.join(frame)
     const member = this.members.get(frame.topic)
+    // Leaving is idempotent, so a client can clean up a channel whose join was refused.
+    if (!member && frame.event === 'phx_leave') return this.reply(frame, 'ok')
     if (!member) return this.reply(frame, 'error', { reason: 'unmatched topic' })
     switch (frame.event) {
       case 'phx_leave':
