@@ -40,6 +40,13 @@ Deno.serve = (first: any, second?: any) => {
   waitUntil: (promise: Promise<unknown>) => Promise.resolve(promise).catch((e) => console.error(e)),
 }
 
+// The host holds our stdin open: when it goes away, even killed outright, the worker goes too.
+;(async () => {
+  const buffer = new Uint8Array(64)
+  while ((await Deno.stdin.read(buffer)) !== null) { /* nothing is ever sent */ }
+  Deno.exit(0)
+})()
+
 try {
   const module = await import(entry)
   // `export default { fetch }` is the other shape edge functions may take.

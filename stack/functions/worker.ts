@@ -42,7 +42,7 @@ export class Worker {
           OPZENIX_WORKER_ENTRY: pathToFileURL(options.entrypoint).href,
           OPZENIX_WORKER_MARKER: marker,
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['pipe', 'pipe', 'pipe'],
       },
     )
     this.exit = new Promise((resolve) => {
