@@ -36,7 +36,7 @@ export class ChangeFeed {
   async start(): Promise<void> {
     const sql = await readFile(new URL('./capture.sql', import.meta.url), 'utf8')
     this.listener = new pg.Client({ connectionString: this.dbUrl, application_name: 'realtime-listener' })
-    this.listener.on('error', (e) => this.log(`listener: ${e.message}`))
+    this.listener.on('error', (e) => { if (!this.stopped) this.log(`listener: ${e.message}`) })
     await this.listener.connect()
     this.listener.on('notification', (n) => {
       if (n.channel === 'realtime_stack_schema') return this.onSchemaChange()

@@ -60,7 +60,7 @@ describe('presence', () => {
     await subscribed(cat.channel)
     await cat.channel.track({ typing: false })
     await cat.channel.track({ typing: true })
-    await cat.events.until(() => cat.channel.presenceState().cat?.[0]?.typing === true)
+    await cat.events.until(() => (cat.channel.presenceState().cat?.[0] as any)?.typing === true)
     expect(cat.channel.presenceState().cat).toHaveLength(1)
     await cat.client.removeAllChannels()
   })

@@ -46,7 +46,7 @@ export async function createRealtimeService(ctx: StackContext): Promise<Service>
         return
       }
       const apiKey = url.searchParams.get('apikey') ?? (typeof req.headers.apikey === 'string' ? req.headers.apikey : undefined)
-      wss.handleUpgrade(req, socket, head, (ws) => new Connection(ws, vsn, apiKey, deps))
+      wss.handleUpgrade(req, socket, head, (ws) => new Connection(ws, socket, vsn, apiKey, deps))
     },
     stop: () => (stopping ??= (async () => {
       for (const client of wss.clients) client.terminate()
