@@ -1,0 +1,57 @@
+import { useId, useState, type FormEvent } from 'react'
+import { signIn, signUp } from '../api/auth.ts'
+
+type Mode = 'sign-in' | 'sign-up'
+
+const copy = {
+  'sign-in': { title: 'Sign in', submit: 'Sign in', busy: 'Signing in…', switchTo: 'sign-up', switchLabel: 'New here? Create an account' },
+  'sign-up': { title: 'Create an account', submit: 'Sign up', busy: 'Creating account…', switchTo: 'sign-in', switchLabel: 'Have an account? Sign in' },
+} as const satisfies Record<Mode, { title: string; submit: string; busy: string; switchTo: Mode; switchLabel: string }>
+
+/** Email and password form that signs in or signs up; errors are announced to screen readers. */
+export function AuthForm() {
+  const [mode, setMode] = useState<Mode>('sign-in')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const id = useId()
+  const text = copy[mode]
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    const credentials = { email: String(form.get('email')).trim(), password: String(form.get('password')) }
+    setBusy(true)
+    setError(null)
+    setNotice(null)
+    try {
+      if (mode === 'sign-in') await signIn(credentials)
+      else if (!(await signUp(credentials)).signedIn) setNotice(`Check ${credentials.email} for a confirmation link, then sign in.`)
+    } catch (e) {
+      setError((e as Error).message || 'Something went wrong. Try again.')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{text.title}</h2>
+      <label htmlFor={`${id}-email`}>Email</label>
+      <input id={`${id}-email`} name="email" type="email" autoComplete="email" required autoFocus />
+      <label htmlFor={`${id}-password`}>Password</label>
+      <input
+        id={`${id}-password`} name="password" type="password" required minLength={mode === 'sign-up' ? 8 : undefined}
+        autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
+        aria-describedby={mode === 'sign-up' ? `${id}-hint` : undefined}
+      />
+      {mode === 'sign-up' && <p id={`${id}-hint`} className="hint">At least 8 characters.</p>}
+      {error && <p role="alert" className="error">{error}</p>}
+      {notice && <p role="status" className="notice">{notice}</p>}
+      <button type="submit" disabled={busy}>{busy ? text.busy : text.submit}</button>
+      <button type="button" className="link" onClick={() => { setMode(text.switchTo); setError(null); setNotice(null) }}>
+        {text.switchLabel}
+      </button>
+    </form>
+  )
+}

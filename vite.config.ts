@@ -1,0 +1,10 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+// `npm start` serves this config through stack/app.ts, which adds the running stack's URL and anon key.
+// `vite build` reads VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY from the environment or a .env file.
+export default defineConfig({
+  plugins: [react()],
+  server: { host: '127.0.0.1', port: 5173 },
+  build: { outDir: 'dist', sourcemap: true },
+})
