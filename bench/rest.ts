@@ -47,7 +47,7 @@ try {
 
   const viaRest = async () => {
     const { data, error } = await anon.from('notes').select('id, body, created_at').eq('is_public', true).order('id').limit(PAGE)
-    if (error || data.length !== PAGE) throw new Error(`REST read failed: ${error?.message ?? `${data.length} rows`}`)
+    if (error || data?.length !== PAGE) throw new Error(`REST read failed: ${error?.message ?? `${data?.length} rows`}`)
   }
   const viaPg = async () => {
     const { rows } = await db.query(SQL)

@@ -1,10 +1,11 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './app/app.tsx'
 import './styles.css'
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+const root = createRoot(document.getElementById('root')!)
+
+// Loaded lazily so that a build missing its Supabase settings says so on the page instead of going blank.
+import('./app/app.tsx').then(
+  ({ App }) => root.render(<StrictMode><App /></StrictMode>),
+  (error: Error) => root.render(<main><h1>Opzenix</h1><p role="alert" className="error">{error.message}</p></main>),
 )
