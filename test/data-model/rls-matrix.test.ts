@@ -1,0 +1,347 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TestStack } from '../helpers/stack.ts'
+import { DEMO, signIn, sql, startProjectStack, type Client } from './demo.ts'
+
+// Who may do what to a row of the Acme organization (or, for personal tables, a row belonging to
+// viewer@opzenix.dev). Columns: anon, viewer, operator, admin, other (admin of Globex, not in Acme).
+// Letters: s = select sees it, i = insert succeeds, u = update changes it, d = delete removes it.
+const EXPECTED: Record<string, [string, string, string, string, string]> = {
+  //                          anon    viewer  operator admin   other
+  organizations:            ['----', 's---', 's---', 'siud', '----'],
+  organization_members:     ['----', 's---', 's---', 'siud', '----'],
+  projects:                 ['----', 's---', 's---', 'siud', '----'],
+  profiles:                 ['----', 's-u-', 's---', 's---', '----'],
+  user_roles:               ['----', 's---', '----', 's---', '----'],
+  user_preferences:         ['----', 'siu-', '-i--', '-i--', '-i--'],
+  environments:             ['----', 's---', 's---', 'siud', '----'],
+  environment_locks:        ['----', 's---', 's---', 'siud', '----'],
+  freeze_windows:           ['----', 's---', 's---', 'siud', '----'],
+  environment_configs:      ['----', 's---', 's---', 'siud', '----'],
+  secret_references:        ['----', 's---', 's---', 'siud', '----'],
+  flow_templates:           ['----', 's---', 'siu-', 'siud', '----'],
+  pipeline_templates:       ['----', 's---', 'siu-', 'siud', '----'],
+  executions:               ['----', 's---', 'siu-', 'siud', '----'],
+  execution_nodes:          ['----', 's---', 'siu-', 'siu-', '----'],
+  execution_logs:           ['----', 's---', 'si--', 'si--', '----'],
+  execution_state_events:   ['----', 's---', 'si--', 'si--', '----'],
+  checkpoints:              ['----', 's---', 'si--', 'si-d', '----'],
+  artifacts:                ['----', 's---', 'si--', 'si-d', '----'],
+  approval_requests:        ['----', 's---', 'si--', 'si--', '----'],
+  approval_votes:           ['----', 's---', 'si--', 'si--', '----'],
+  deployments:              ['----', 's---', 'siu-', 'siu-', '----'],
+  deployment_versions:      ['----', 's---', 'siu-', 'siu-', '----'],
+  connections:              ['----', 's---', 's---', 'siud', '----'],
+  connection_health_events: ['----', 's---', 's---', 's---', '----'],
+  github_integrations:      ['----', 's---', 's---', 'siud', '----'],
+  github_tokens:            ['----', 's--d', '----', '----', '----'],
+  branch_mappings:          ['----', 's---', 's---', 'siud', '----'],
+  webhook_deliveries:       ['----', 's---', 's---', 's---', '----'],
+  telemetry_signals:        ['----', 's---', 's---', 's---', '----'],
+  audit_logs:               ['----', '----', '----', 's---', '----'],
+  widget_metrics:           ['----', 's---', 's---', 's---', '----'],
+  dashboard_layouts:        ['----', 'siud', '-i--', '-i--', '----'],
+  notification_events:      ['----', 's-ud', '----', '----', '----'],
+}
+
+const ACTORS = ['anon', 'viewer', 'operator', 'admin', 'other'] as const
+type Actor = (typeof ACTORS)[number]
+type Row = Record<string, unknown>
+
+let stack: TestStack
+let service: Client
+const clients = {} as Record<Actor, Client>
+const actorId = {} as Record<Actor, string | null>
+let n = 0
+const uniq = (label: string) => `${label}-${process.pid}-${++n}`
+let approvalsRun = ''
+
+async function serviceInsert(table: string, row: Row): Promise<Row> {
+  const { data, error } = await service.from(table).insert(row).select().single()
+  if (error) throw new Error(`fixture ${table}: ${error.message}`)
+  return data
+}
+
+const freshEnv = () => serviceInsert('environments', {
+  project_id: DEMO.project, key: uniq('env').replace(/[^a-z0-9-]/g, ''), display_name: 'Matrix', tier: 'development', position: 1000 + n,
+})
+const freshUser = async () => (await sql(stack, `insert into auth.users (id, email, aud, role) values (gen_random_uuid(), $1, 'authenticated', 'authenticated') returning id`, [`${uniq('m')}@example.test`]))[0].id as string
+const freshRequest = () => serviceInsert('approval_requests', { execution_id: approvalsRun, node_id: uniq('gate'), required_approvals: 3 })
+
+interface Case {
+  /** A row the cell acts on, created with full rights (or an existing one for one-per-user tables). */
+  fixture(): Promise<Row>
+  /** What the actor tries to insert. */
+  insert(actor: Actor): Promise<Row> | Row
+  /** A change the actor tries to make; `check` names the column compared afterwards. */
+  patch: Row
+  /** Runs before the actor's insert (to free a one-per-user slot). */
+  beforeInsert?(actor: Actor): Promise<void>
+}
+
+const own = (actor: Actor) => actorId[actor] ?? DEMO.users.viewer
+const CASES: Record<string, Case> = {
+  organizations: {
+    fixture: async () => {
+      const org = await serviceInsert('organizations', { name: 'Matrix org', slug: uniq('org'), owner_id: DEMO.users.admin })
+      await service.from('organization_members').insert([
+        { organization_id: org.id, user_id: DEMO.users.viewer, role: 'viewer' },
+        { organization_id: org.id, user_id: DEMO.users.operator, role: 'operator' },
+      ])
+      return org
+    },
+    insert: (a) => ({ name: 'New org', slug: uniq('new'), owner_id: actorId[a] }),
+    patch: { name: 'Renamed' },
+  },
+  organization_members: {
+    fixture: async () => serviceInsert('organization_members', { organization_id: DEMO.acme, user_id: await freshUser(), role: 'viewer' }),
+    insert: async () => ({ organization_id: DEMO.acme, user_id: await freshUser(), role: 'viewer' }),
+    patch: { role: 'operator' },
+  },
+  projects: {
+    fixture: () => serviceInsert('projects', { organization_id: DEMO.acme, name: uniq('project') }),
+    insert: () => ({ organization_id: DEMO.acme, name: uniq('project') }),
+    patch: { description: 'changed' },
+  },
+  profiles: {
+    fixture: async () => (await service.from('profiles').select().eq('id', DEMO.users.viewer).single()).data,
+    insert: (a) => ({ id: own(a), full_name: 'Impostor' }),
+    patch: { full_name: 'Vera V.' },
+  },
+  user_roles: {
+    fixture: async () => (await service.from('user_roles').select().eq('user_id', DEMO.users.viewer).eq('role', 'viewer').single()).data,
+    insert: (a) => ({ user_id: own(a), role: 'admin' }),
+    patch: { role: 'admin' },
+  },
+  user_preferences: {
+    fixture: async () => (await service.from('user_preferences').select().eq('user_id', DEMO.users.viewer).single()).data
+      ?? serviceInsert('user_preferences', { user_id: DEMO.users.viewer }),
+    beforeInsert: async (a) => { await service.from('user_preferences').delete().eq('user_id', own(a)) },
+    insert: (a) => ({ user_id: own(a), default_mode: 'advanced' }),
+    patch: { default_mode: 'advanced', ui_preferences: { theme: uniq('t') } },
+  },
+  environments: {
+    fixture: freshEnv,
+    insert: () => ({ project_id: DEMO.project, key: `k${++n}`, display_name: 'X', tier: 'testing', position: 2000 + n }),
+    patch: { display_name: 'Changed' },
+  },
+  environment_locks: {
+    fixture: async () => serviceInsert('environment_locks', { project_id: DEMO.project, environment_id: (await freshEnv()).id }),
+    insert: async () => ({ project_id: DEMO.project, environment_id: (await freshEnv()).id, is_locked: true }),
+    patch: { is_locked: true },
+  },
+  freeze_windows: {
+    fixture: () => serviceInsert('freeze_windows', { project_id: DEMO.project, environment_id: DEMO.env.dev, starts_at: '2099-01-01T00:00:00Z', ends_at: '2099-01-02T00:00:00Z', reason: 'matrix' }),
+    insert: () => ({ project_id: DEMO.project, starts_at: '2099-02-01T00:00:00Z', ends_at: '2099-02-02T00:00:00Z', reason: 'new' }),
+    patch: { reason: 'changed' },
+  },
+  environment_configs: {
+    fixture: async () => serviceInsert('environment_configs', { project_id: DEMO.project, environment_id: (await freshEnv()).id }),
+    insert: async () => ({ project_id: DEMO.project, environment_id: (await freshEnv()).id, variables: { A: 1 } }),
+    patch: { variables: { A: 2 } },
+  },
+  secret_references: {
+    fixture: () => serviceInsert('secret_references', { project_id: DEMO.project, ref_key: uniq('REF'), provider: 'supabase_vault' }),
+    insert: () => ({ project_id: DEMO.project, ref_key: uniq('REF'), provider: 'azure_key_vault' }),
+    patch: { description: 'changed' },
+  },
+  flow_templates: {
+    fixture: () => serviceInsert('flow_templates', { project_id: DEMO.project, name: uniq('flow') }),
+    insert: () => ({ project_id: DEMO.project, name: uniq('flow'), type: 'security' }),
+    patch: { description: 'changed' },
+  },
+  pipeline_templates: {
+    fixture: () => serviceInsert('pipeline_templates', { organization_id: DEMO.acme, name: 'Private', category: 'Internal' }),
+    insert: () => ({ organization_id: DEMO.acme, name: 'Mine', category: 'Internal' }),
+    patch: { popularity: 99 },
+  },
+  executions: {
+    fixture: () => serviceInsert('executions', { project_id: DEMO.project, name: 'matrix run', started_by: DEMO.users.operator }),
+    insert: (a) => ({ project_id: DEMO.project, name: 'started', started_by: actorId[a] }),
+    patch: { progress: 42 },
+  },
+  execution_nodes: {
+    fixture: () => serviceInsert('execution_nodes', { execution_id: DEMO.runningExecution, node_id: uniq('node'), name: 'n' }),
+    insert: () => ({ execution_id: DEMO.runningExecution, node_id: uniq('node'), name: 'n' }),
+    patch: { logs: 'changed' },
+  },
+  execution_logs: {
+    fixture: () => serviceInsert('execution_logs', { execution_id: DEMO.runningExecution, message: 'matrix' }),
+    insert: () => ({ execution_id: DEMO.runningExecution, message: 'appended' }),
+    patch: { message: 'rewritten' },
+  },
+  execution_state_events: {
+    fixture: () => serviceInsert('execution_state_events', { execution_id: DEMO.runningExecution, new_state: 'running' }),
+    insert: (a) => ({ execution_id: DEMO.runningExecution, new_state: 'paused', actor_id: actorId[a] }),
+    patch: { reason: 'rewritten' },
+  },
+  checkpoints: {
+    fixture: () => serviceInsert('checkpoints', { execution_id: DEMO.runningExecution, node_id: 'build', name: 'cp' }),
+    insert: () => ({ execution_id: DEMO.runningExecution, node_id: 'build', name: 'cp2' }),
+    patch: { name: 'renamed' },
+  },
+  artifacts: {
+    fixture: () => serviceInsert('artifacts', { project_id: DEMO.project, name: 'img' }),
+    insert: () => ({ project_id: DEMO.project, name: 'img2' }),
+    patch: { name: 'renamed' },
+  },
+  approval_requests: {
+    fixture: freshRequest,
+    insert: (a) => ({ execution_id: approvalsRun, node_id: uniq('gate'), requested_by: actorId[a] }),
+    patch: { title: 'changed' },
+  },
+  approval_votes: {
+    fixture: async () => serviceInsert('approval_votes', { approval_request_id: (await freshRequest()).id, user_id: DEMO.users.lead, vote: 'approve' }),
+    insert: async (a) => ({ approval_request_id: (await freshRequest()).id, user_id: actorId[a], vote: 'approve' }),
+    patch: { comment: 'changed' },
+  },
+  deployments: {
+    fixture: () => serviceInsert('deployments', { project_id: DEMO.project, environment_id: DEMO.env.dev, version: uniq('v'), deployed_by: DEMO.users.operator }),
+    insert: (a) => ({ project_id: DEMO.project, environment_id: DEMO.env.dev, version: uniq('v'), deployed_by: actorId[a] }),
+    patch: { reason: 'changed' },
+  },
+  deployment_versions: {
+    fixture: () => serviceInsert('deployment_versions', { project_id: DEMO.project, environment_id: DEMO.env.dev, version_tag: uniq('v') }),
+    insert: () => ({ project_id: DEMO.project, environment_id: DEMO.env.dev, version_tag: uniq('v') }),
+    patch: { is_current: true },
+  },
+  connections: {
+    fixture: () => serviceInsert('connections', { organization_id: DEMO.acme, type: 'slack', name: uniq('conn') }),
+    insert: () => ({ organization_id: DEMO.acme, type: 'slack', name: uniq('conn') }),
+    patch: { status: 'down' },
+  },
+  connection_health_events: {
+    fixture: () => serviceInsert('connection_health_events', { connection_id: DEMO.connection, status: 'healthy' }),
+    insert: () => ({ connection_id: DEMO.connection, status: 'down' }),
+    patch: { message: 'changed' },
+  },
+  github_integrations: {
+    fixture: () => serviceInsert('github_integrations', { project_id: DEMO.project, repository_owner: 'acme', repository_name: uniq('repo'), webhook_secret: 'whsec' }),
+    insert: () => ({ project_id: DEMO.project, repository_owner: 'acme', repository_name: uniq('repo') }),
+    patch: { workflow_file: '.github/workflows/other.yml' },
+  },
+  github_tokens: {
+    fixture: () => serviceInsert('github_tokens', { user_id: DEMO.users.viewer, encrypted_token: 'ciphertext' }),
+    insert: (a) => ({ user_id: own(a), encrypted_token: 'plaintext?' }),
+    patch: { scopes: ['admin:org'] },
+  },
+  branch_mappings: {
+    fixture: () => serviceInsert('branch_mappings', { project_id: DEMO.project, branch_pattern: uniq('b'), environment_id: DEMO.env.dev }),
+    insert: () => ({ project_id: DEMO.project, branch_pattern: uniq('b'), environment_id: DEMO.env.dev }),
+    patch: { is_deployable: false },
+  },
+  webhook_deliveries: {
+    fixture: () => serviceInsert('webhook_deliveries', { delivery_id: uniq('d'), event: 'push', project_id: DEMO.project }),
+    insert: () => ({ delivery_id: uniq('d'), event: 'push', project_id: DEMO.project }),
+    patch: { status: 'failed' },
+  },
+  telemetry_signals: {
+    fixture: () => serviceInsert('telemetry_signals', { project_id: DEMO.project, signal_type: 'metric' }),
+    insert: () => ({ project_id: DEMO.project, signal_type: 'log' }),
+    patch: { name: 'changed' },
+  },
+  audit_logs: {
+    fixture: async () => {
+      await sql(stack, `select audit.record('matrix', 'projects', $1::text, $2::uuid, $1::uuid, null, null)`, [DEMO.project, DEMO.acme])
+      return (await sql(stack, 'select * from public.audit_logs order by id desc limit 1'))[0]
+    },
+    insert: () => ({ action: 'forged', resource_type: 'projects', hash: 'x' }),
+    patch: { action: 'rewritten' },
+  },
+  widget_metrics: {
+    fixture: () => serviceInsert('widget_metrics', { project_id: DEMO.project, widget_type: 'w', metric_name: 'm', metric_value: 1 }),
+    insert: () => ({ project_id: DEMO.project, widget_type: 'w', metric_name: 'm', metric_value: 2 }),
+    patch: { metric_value: 3 },
+  },
+  dashboard_layouts: {
+    fixture: () => serviceInsert('dashboard_layouts', { user_id: DEMO.users.viewer, project_id: DEMO.project, name: uniq('layout') }),
+    insert: (a) => ({ user_id: actorId[a], project_id: DEMO.project, name: uniq('layout') }),
+    patch: { name: 'renamed' },
+  },
+  notification_events: {
+    fixture: () => serviceInsert('notification_events', { user_id: DEMO.users.viewer, type: 'matrix' }),
+    insert: (a) => ({ user_id: own(a), type: 'forged' }),
+    patch: { read_at: '2030-01-01T00:00:00+00:00' },
+  },
+}
+
+const stable = (value: unknown) => JSON.stringify(value)
+
+async function serviceRow(table: string, id: unknown): Promise<Row | null> {
+  if (table === 'audit_logs') return (await sql(stack, 'select * from public.audit_logs where id = $1', [id]))[0] ?? null
+  const { data, error } = await service.from(table).select().eq('id', id).maybeSingle()
+  if (error) throw new Error(`${table}: ${error.message}`)
+  return data
+}
+
+async function cell(table: string, actor: Actor): Promise<string> {
+  const spec = CASES[table]
+  const client = clients[actor]
+  let result = ''
+
+  const seen = await spec.fixture()
+  const { data: selected } = await client.from(table).select('id').eq('id', seen.id)
+  result += selected?.length === 1 ? 's' : '-'
+
+  await spec.beforeInsert?.(actor)
+  const { error: insertError } = await client.from(table).insert(await spec.insert(actor))
+  result += insertError ? '-' : 'i'
+
+  const target = await spec.fixture()
+  await client.from(table).update(spec.patch).eq('id', target.id)
+  const after = await serviceRow(table, target.id)
+  const changed = Object.keys(spec.patch).some((k) => stable(after?.[k]) !== stable(target[k]))
+  result += changed ? 'u' : '-'
+
+  const doomed = table === 'profiles' || table === 'user_roles' || table === 'user_preferences' ? target : await spec.fixture()
+  await client.from(table).delete().eq('id', doomed.id)
+  result += (await serviceRow(table, doomed.id)) ? '-' : 'd'
+  return result
+}
+
+beforeAll(async () => {
+  stack = await startProjectStack()
+  service = stack.service()
+  clients.anon = stack.anon()
+  actorId.anon = null
+  const emails = { viewer: 'viewer@opzenix.dev', operator: 'operator@opzenix.dev', admin: 'admin@opzenix.dev', other: 'globex@opzenix.dev' }
+  for (const [actor, email] of Object.entries(emails) as Array<[Actor, string]>) {
+    clients[actor] = await signIn(stack, email)
+    actorId[actor] = (await clients[actor].auth.getUser()).data.user!.id
+  }
+  // Approval fixtures hang off a run started by someone else than the voters, so no vote is a self-approval.
+  approvalsRun = (await serviceInsert('executions', { project_id: DEMO.project, name: 'approvals matrix', started_by: DEMO.users.sre })).id as string
+}, 120_000)
+afterAll(async () => { await stack?.stop() })
+
+describe('row-level security matrix', () => {
+  it('covers every table in public', async () => {
+    const tables = await sql(stack, `select tablename from pg_tables where schemaname = 'public' order by 1`)
+    expect(tables.map((t) => t.tablename).sort()).toEqual(Object.keys(EXPECTED).sort())
+  })
+
+  it('gives each role exactly the access the table says', async () => {
+    const actual: Record<string, string[]> = {}
+    for (const table of Object.keys(EXPECTED)) {
+      actual[table] = []
+      for (const actor of ACTORS) actual[table].push(await cell(table, actor))
+    }
+    expect(actual).toEqual(EXPECTED)
+  }, 300_000)
+
+  it('shows anonymous visitors the public templates and nothing else', async () => {
+    const { data: templates } = await clients.anon.from('pipeline_templates').select('name, is_public')
+    expect(templates!.length).toBeGreaterThanOrEqual(5)
+    expect(templates!.every((t) => t.is_public)).toBe(true)
+    const { data: projects } = await clients.anon.from('projects').select('id')
+    expect(projects).toEqual([])
+  })
+
+  it('keeps each organization\'s seeded rows away from the other', async () => {
+    const { data: globexSees } = await clients.other.from('projects').select('name')
+    expect(globexSees).toEqual([{ name: 'rocket-sled' }])
+    const { data: acmeSees } = await clients.viewer.from('environments').select('key, project_id').lt('position', 100).order('position')
+    expect(acmeSees!.map((e) => e.key)).toEqual(['dev', 'uat', 'staging', 'preprod', 'prod'])
+    const { data: globexEnvs } = await clients.other.from('environments').select('project_id')
+    expect(new Set(globexEnvs!.map((e) => e.project_id))).toEqual(new Set(['20000000-0000-4000-a000-000000000002']))
+  })
+})
