@@ -150,3 +150,10 @@ describe('avatars and realtime', () => {
     ])
   })
 })
+
+describe('policy names', () => {
+  it('are whole sentences (none cut at the 63-byte identifier limit)', async () => {
+    const rows = await sql(stack, `select policyname from pg_policies where schemaname in ('public', 'storage')`)
+    expect(rows.filter((r) => Buffer.byteLength(r.policyname) >= 63 || !/^[A-Z].*[a-z)']$/.test(r.policyname))).toEqual([])
+  })
+})
