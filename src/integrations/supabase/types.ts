@@ -4,16 +4,797 @@ export type Database = {
   
   "public": {
           Tables: {
-            [_ in never]: never
+            "approval_requests": {
+                  Row: {
+                    "allow_self_approval": boolean,"allowed_roles": (Database["public"]['Enums']["app_role"])[],"approval_count": number,"created_at": string,"environment_id": string | null,"execution_id": string,"expires_at": string | null,"id": string,"node_id": string,"project_id": string,"requested_by": string | null,"required_approvals": number,"resolved_at": string | null,"status": Database["public"]['Enums']["approval_status"],"title": string | null,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "allow_self_approval"?: boolean,"allowed_roles"?: (Database["public"]['Enums']["app_role"])[],"approval_count"?: number,"created_at"?: string,"environment_id"?: string | null,"execution_id": string,"expires_at"?: string | null,"id"?: string,"node_id": string,"project_id": string,"requested_by"?: string | null,"required_approvals"?: number,"resolved_at"?: string | null,"status"?: Database["public"]['Enums']["approval_status"],"title"?: string | null,"updated_at"?: string
+                  }
+                  Update: {
+                    "allow_self_approval"?: boolean,"allowed_roles"?: (Database["public"]['Enums']["app_role"])[],"approval_count"?: number,"created_at"?: string,"environment_id"?: string | null,"execution_id"?: string,"expires_at"?: string | null,"id"?: string,"node_id"?: string,"project_id"?: string,"requested_by"?: string | null,"required_approvals"?: number,"resolved_at"?: string | null,"status"?: Database["public"]['Enums']["approval_status"],"title"?: string | null,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "approval_requests_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    },{
+      foreignKeyName: "approval_requests_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"approval_votes": {
+                  Row: {
+                    "approval_request_id": string,"comment": string | null,"created_at": string,"id": string,"project_id": string,"user_id": string,"vote": Database["public"]['Enums']["approval_vote"]
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "approval_request_id": string,"comment"?: string | null,"created_at"?: string,"id"?: string,"project_id": string,"user_id"?: string,"vote": Database["public"]['Enums']["approval_vote"]
+                  }
+                  Update: {
+                    "approval_request_id"?: string,"comment"?: string | null,"created_at"?: string,"id"?: string,"project_id"?: string,"user_id"?: string,"vote"?: Database["public"]['Enums']["approval_vote"]
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "approval_votes_approval_request_id_fkey"
+      columns: ["approval_request_id"]
+isOneToOne: false
+      referencedRelation: "approval_requests"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"artifacts": {
+                  Row: {
+                    "created_at": string,"execution_id": string | null,"id": string,"image_digest": string | null,"metadata": NonNullable<Json>,"name": string,"project_id": string,"registry_url": string | null,"size_bytes": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"execution_id"?: string | null,"id"?: string,"image_digest"?: string | null,"metadata"?: NonNullable<Json>,"name": string,"project_id": string,"registry_url"?: string | null,"size_bytes"?: number | null
+                  }
+                  Update: {
+                    "created_at"?: string,"execution_id"?: string | null,"id"?: string,"image_digest"?: string | null,"metadata"?: NonNullable<Json>,"name"?: string,"project_id"?: string,"registry_url"?: string | null,"size_bytes"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "artifacts_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "artifacts_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"audit_logs": {
+                  Row: {
+                    "action": string,"actor_role": string,"after": Json | null,"before": Json | null,"created_at": string,"details": NonNullable<Json>,"hash": string,"id": number,"organization_id": string | null,"prev_hash": string | null,"project_id": string | null,"resource_id": string | null,"resource_type": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "action": string,"actor_role"?: string,"after"?: Json | null,"before"?: Json | null,"created_at"?: string,"details"?: NonNullable<Json>,"hash": string,"id": number,"organization_id"?: string | null,"prev_hash"?: string | null,"project_id"?: string | null,"resource_id"?: string | null,"resource_type": string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "action"?: string,"actor_role"?: string,"after"?: Json | null,"before"?: Json | null,"created_at"?: string,"details"?: NonNullable<Json>,"hash"?: string,"id"?: number,"organization_id"?: string | null,"prev_hash"?: string | null,"project_id"?: string | null,"resource_id"?: string | null,"resource_type"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"branch_mappings": {
+                  Row: {
+                    "branch_pattern": string,"created_at": string,"environment_id": string,"flow_template_id": string | null,"github_integration_id": string | null,"id": string,"is_deployable": boolean,"project_id": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "branch_pattern": string,"created_at"?: string,"environment_id": string,"flow_template_id"?: string | null,"github_integration_id"?: string | null,"id"?: string,"is_deployable"?: boolean,"project_id": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "branch_pattern"?: string,"created_at"?: string,"environment_id"?: string,"flow_template_id"?: string | null,"github_integration_id"?: string | null,"id"?: string,"is_deployable"?: boolean,"project_id"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "branch_mappings_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    },{
+      foreignKeyName: "branch_mappings_flow_template_id_fkey"
+      columns: ["flow_template_id"]
+isOneToOne: false
+      referencedRelation: "flow_templates"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "branch_mappings_github_integration_id_fkey"
+      columns: ["github_integration_id"]
+isOneToOne: false
+      referencedRelation: "github_integrations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "branch_mappings_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"checkpoints": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"execution_id": string,"id": string,"name": string,"node_id": string,"project_id": string,"state": NonNullable<Json>
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"execution_id": string,"id"?: string,"name": string,"node_id": string,"project_id": string,"state"?: NonNullable<Json>
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"execution_id"?: string,"id"?: string,"name"?: string,"node_id"?: string,"project_id"?: string,"state"?: NonNullable<Json>
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "checkpoints_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"connection_health_events": {
+                  Row: {
+                    "checked_at": string,"connection_id": string,"id": number,"message": string | null,"organization_id": string,"response_time_ms": number | null,"status": Database["public"]['Enums']["connection_status"]
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "checked_at"?: string,"connection_id": string,"id"?: never,"message"?: string | null,"organization_id": string,"response_time_ms"?: number | null,"status": Database["public"]['Enums']["connection_status"]
+                  }
+                  Update: {
+                    "checked_at"?: string,"connection_id"?: string,"id"?: never,"message"?: string | null,"organization_id"?: string,"response_time_ms"?: number | null,"status"?: Database["public"]['Enums']["connection_status"]
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "connection_health_events_connection_id_fkey"
+      columns: ["connection_id"]
+isOneToOne: false
+      referencedRelation: "connections"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"connections": {
+                  Row: {
+                    "config": NonNullable<Json>,"created_at": string,"created_by": string | null,"id": string,"last_validated_at": string | null,"name": string,"organization_id": string,"secret_ref": string | null,"status": Database["public"]['Enums']["connection_status"],"type": string,"updated_at": string,"validated": boolean
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "config"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"id"?: string,"last_validated_at"?: string | null,"name": string,"organization_id": string,"secret_ref"?: string | null,"status"?: Database["public"]['Enums']["connection_status"],"type": string,"updated_at"?: string,"validated"?: boolean
+                  }
+                  Update: {
+                    "config"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"id"?: string,"last_validated_at"?: string | null,"name"?: string,"organization_id"?: string,"secret_ref"?: string | null,"status"?: Database["public"]['Enums']["connection_status"],"type"?: string,"updated_at"?: string,"validated"?: boolean
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "connections_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"dashboard_layouts": {
+                  Row: {
+                    "created_at": string,"id": string,"is_default": boolean,"layout": NonNullable<Json>,"name": string,"project_id": string | null,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"id"?: string,"is_default"?: boolean,"layout"?: NonNullable<Json>,"name"?: string,"project_id"?: string | null,"updated_at"?: string,"user_id"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"id"?: string,"is_default"?: boolean,"layout"?: NonNullable<Json>,"name"?: string,"project_id"?: string | null,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "dashboard_layouts_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"deployment_versions": {
+                  Row: {
+                    "artifact_id": string | null,"commit_sha": string | null,"created_at": string,"deployment_id": string | null,"environment_id": string,"id": string,"is_current": boolean,"project_id": string,"version_tag": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "artifact_id"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"deployment_id"?: string | null,"environment_id": string,"id"?: string,"is_current"?: boolean,"project_id": string,"version_tag": string
+                  }
+                  Update: {
+                    "artifact_id"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"deployment_id"?: string | null,"environment_id"?: string,"id"?: string,"is_current"?: boolean,"project_id"?: string,"version_tag"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "deployment_versions_artifact_id_fkey"
+      columns: ["artifact_id"]
+isOneToOne: false
+      referencedRelation: "artifacts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "deployment_versions_deployment_id_fkey"
+      columns: ["deployment_id"]
+isOneToOne: false
+      referencedRelation: "deployments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "deployment_versions_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    },{
+      foreignKeyName: "deployment_versions_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"deployments": {
+                  Row: {
+                    "approval_request_id": string | null,"break_glass": boolean,"created_at": string,"deployed_by": string | null,"environment_id": string,"execution_id": string | null,"finished_at": string | null,"id": string,"is_pinned": boolean,"project_id": string,"reason": string | null,"rollback_of_id": string | null,"started_at": string,"status": Database["public"]['Enums']["deployment_status"],"strategy": Database["public"]['Enums']["deploy_strategy"] | null,"updated_at": string,"version": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "approval_request_id"?: string | null,"break_glass"?: boolean,"created_at"?: string,"deployed_by"?: string | null,"environment_id": string,"execution_id"?: string | null,"finished_at"?: string | null,"id"?: string,"is_pinned"?: boolean,"project_id": string,"reason"?: string | null,"rollback_of_id"?: string | null,"started_at"?: string,"status"?: Database["public"]['Enums']["deployment_status"],"strategy"?: Database["public"]['Enums']["deploy_strategy"] | null,"updated_at"?: string,"version": string
+                  }
+                  Update: {
+                    "approval_request_id"?: string | null,"break_glass"?: boolean,"created_at"?: string,"deployed_by"?: string | null,"environment_id"?: string,"execution_id"?: string | null,"finished_at"?: string | null,"id"?: string,"is_pinned"?: boolean,"project_id"?: string,"reason"?: string | null,"rollback_of_id"?: string | null,"started_at"?: string,"status"?: Database["public"]['Enums']["deployment_status"],"strategy"?: Database["public"]['Enums']["deploy_strategy"] | null,"updated_at"?: string,"version"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "deployments_approval_request_id_fkey"
+      columns: ["approval_request_id"]
+isOneToOne: false
+      referencedRelation: "approval_requests"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "deployments_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    },{
+      foreignKeyName: "deployments_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "deployments_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "deployments_rollback_of_id_fkey"
+      columns: ["rollback_of_id"]
+isOneToOne: false
+      referencedRelation: "deployments"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"environment_configs": {
+                  Row: {
+                    "created_at": string,"environment_id": string,"id": string,"project_id": string,"secrets_ref": (string)[],"updated_at": string,"variables": NonNullable<Json>
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"environment_id": string,"id"?: string,"project_id": string,"secrets_ref"?: (string)[],"updated_at"?: string,"variables"?: NonNullable<Json>
+                  }
+                  Update: {
+                    "created_at"?: string,"environment_id"?: string,"id"?: string,"project_id"?: string,"secrets_ref"?: (string)[],"updated_at"?: string,"variables"?: NonNullable<Json>
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "environment_configs_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    }
+                  ]
+                },"environment_locks": {
+                  Row: {
+                    "created_at": string,"environment_id": string,"id": string,"is_locked": boolean,"lock_reason": string | null,"locked_at": string | null,"locked_by": string | null,"project_id": string,"required_role": Database["public"]['Enums']["app_role"],"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"environment_id": string,"id"?: string,"is_locked"?: boolean,"lock_reason"?: string | null,"locked_at"?: string | null,"locked_by"?: string | null,"project_id": string,"required_role"?: Database["public"]['Enums']["app_role"],"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"environment_id"?: string,"id"?: string,"is_locked"?: boolean,"lock_reason"?: string | null,"locked_at"?: string | null,"locked_by"?: string | null,"project_id"?: string,"required_role"?: Database["public"]['Enums']["app_role"],"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "environment_locks_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    }
+                  ]
+                },"environments": {
+                  Row: {
+                    "created_at": string,"deploy_strategy": Database["public"]['Enums']["deploy_strategy"],"display_name": string,"id": string,"key": string,"position": number,"project_id": string,"required_approvals": number,"tier": Database["public"]['Enums']["environment_tier"],"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"deploy_strategy"?: Database["public"]['Enums']["deploy_strategy"],"display_name": string,"id"?: string,"key": string,"position": number,"project_id": string,"required_approvals"?: number,"tier": Database["public"]['Enums']["environment_tier"],"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"deploy_strategy"?: Database["public"]['Enums']["deploy_strategy"],"display_name"?: string,"id"?: string,"key"?: string,"position"?: number,"project_id"?: string,"required_approvals"?: number,"tier"?: Database["public"]['Enums']["environment_tier"],"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "environments_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"execution_logs": {
+                  Row: {
+                    "created_at": string,"execution_id": string,"id": number,"level": Database["public"]['Enums']["log_level"],"message": string,"metadata": Json | null,"node_id": string | null,"project_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"execution_id": string,"id"?: never,"level"?: Database["public"]['Enums']["log_level"],"message": string,"metadata"?: Json | null,"node_id"?: string | null,"project_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"execution_id"?: string,"id"?: never,"level"?: Database["public"]['Enums']["log_level"],"message"?: string,"metadata"?: Json | null,"node_id"?: string | null,"project_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "execution_logs_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"execution_nodes": {
+                  Row: {
+                    "attempt": number,"config": NonNullable<Json>,"created_at": string,"duration_ms": number | null,"execution_id": string,"finished_at": string | null,"id": string,"kind": Database["public"]['Enums']["node_kind"],"logs": string | null,"name": string,"node_id": string,"output": Json | null,"project_id": string,"started_at": string | null,"status": Database["public"]['Enums']["node_status"],"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempt"?: number,"config"?: NonNullable<Json>,"created_at"?: string,"duration_ms"?: number | null,"execution_id": string,"finished_at"?: string | null,"id"?: string,"kind"?: Database["public"]['Enums']["node_kind"],"logs"?: string | null,"name": string,"node_id": string,"output"?: Json | null,"project_id": string,"started_at"?: string | null,"status"?: Database["public"]['Enums']["node_status"],"updated_at"?: string
+                  }
+                  Update: {
+                    "attempt"?: number,"config"?: NonNullable<Json>,"created_at"?: string,"duration_ms"?: number | null,"execution_id"?: string,"finished_at"?: string | null,"id"?: string,"kind"?: Database["public"]['Enums']["node_kind"],"logs"?: string | null,"name"?: string,"node_id"?: string,"output"?: Json | null,"project_id"?: string,"started_at"?: string | null,"status"?: Database["public"]['Enums']["node_status"],"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "execution_nodes_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"execution_state_events": {
+                  Row: {
+                    "actor_id": string | null,"created_at": string,"execution_id": string,"id": number,"new_state": string,"node_id": string | null,"old_state": string | null,"project_id": string,"reason": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"created_at"?: string,"execution_id": string,"id"?: never,"new_state": string,"node_id"?: string | null,"old_state"?: string | null,"project_id": string,"reason"?: string | null
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"created_at"?: string,"execution_id"?: string,"id"?: never,"new_state"?: string,"node_id"?: string | null,"old_state"?: string | null,"project_id"?: string,"reason"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "execution_state_events_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"executions": {
+                  Row: {
+                    "branch": string | null,"commit_sha": string | null,"created_at": string,"environment_id": string | null,"error_message": string | null,"finished_at": string | null,"flow_template_id": string | null,"flow_type": Database["public"]['Enums']["flow_type"],"graph": NonNullable<Json>,"id": string,"name": string,"progress": number,"project_id": string,"started_at": string | null,"started_by": string | null,"status": Database["public"]['Enums']["execution_status"],"trigger_source": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "branch"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"environment_id"?: string | null,"error_message"?: string | null,"finished_at"?: string | null,"flow_template_id"?: string | null,"flow_type"?: Database["public"]['Enums']["flow_type"],"graph"?: NonNullable<Json>,"id"?: string,"name": string,"progress"?: number,"project_id": string,"started_at"?: string | null,"started_by"?: string | null,"status"?: Database["public"]['Enums']["execution_status"],"trigger_source"?: string,"updated_at"?: string
+                  }
+                  Update: {
+                    "branch"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"environment_id"?: string | null,"error_message"?: string | null,"finished_at"?: string | null,"flow_template_id"?: string | null,"flow_type"?: Database["public"]['Enums']["flow_type"],"graph"?: NonNullable<Json>,"id"?: string,"name"?: string,"progress"?: number,"project_id"?: string,"started_at"?: string | null,"started_by"?: string | null,"status"?: Database["public"]['Enums']["execution_status"],"trigger_source"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "executions_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    },{
+      foreignKeyName: "executions_flow_template_id_fkey"
+      columns: ["flow_template_id"]
+isOneToOne: false
+      referencedRelation: "flow_templates"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "executions_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"flow_templates": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"description": string | null,"edges": NonNullable<Json>,"id": string,"name": string,"nodes": NonNullable<Json>,"project_id": string,"type": Database["public"]['Enums']["flow_type"],"updated_at": string,"version": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"edges"?: NonNullable<Json>,"id"?: string,"name": string,"nodes"?: NonNullable<Json>,"project_id": string,"type"?: Database["public"]['Enums']["flow_type"],"updated_at"?: string,"version"?: number
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"edges"?: NonNullable<Json>,"id"?: string,"name"?: string,"nodes"?: NonNullable<Json>,"project_id"?: string,"type"?: Database["public"]['Enums']["flow_type"],"updated_at"?: string,"version"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "flow_templates_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"freeze_windows": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"ends_at": string,"environment_id": string | null,"id": string,"project_id": string,"reason": string,"required_role": Database["public"]['Enums']["app_role"],"starts_at": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"ends_at": string,"environment_id"?: string | null,"id"?: string,"project_id": string,"reason": string,"required_role"?: Database["public"]['Enums']["app_role"],"starts_at": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"ends_at"?: string,"environment_id"?: string | null,"id"?: string,"project_id"?: string,"reason"?: string,"required_role"?: Database["public"]['Enums']["app_role"],"starts_at"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "freeze_windows_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    },{
+      foreignKeyName: "freeze_windows_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"github_integrations": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"default_branch": string,"id": string,"installation_id": number | null,"is_active": boolean,"project_id": string,"repository_name": string,"repository_owner": string,"updated_at": string,"webhook_secret": string | null,"workflow_file": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"default_branch"?: string,"id"?: string,"installation_id"?: number | null,"is_active"?: boolean,"project_id": string,"repository_name": string,"repository_owner": string,"updated_at"?: string,"webhook_secret"?: string | null,"workflow_file"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"default_branch"?: string,"id"?: string,"installation_id"?: number | null,"is_active"?: boolean,"project_id"?: string,"repository_name"?: string,"repository_owner"?: string,"updated_at"?: string,"webhook_secret"?: string | null,"workflow_file"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "github_integrations_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"github_tokens": {
+                  Row: {
+                    "created_at": string,"encrypted_token": string,"expires_at": string | null,"id": string,"scopes": (string)[],"token_hint": string | null,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"encrypted_token": string,"expires_at"?: string | null,"id"?: string,"scopes"?: (string)[],"token_hint"?: string | null,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"encrypted_token"?: string,"expires_at"?: string | null,"id"?: string,"scopes"?: (string)[],"token_hint"?: string | null,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"notification_events": {
+                  Row: {
+                    "created_at": string,"id": string,"payload": NonNullable<Json>,"project_id": string | null,"read_at": string | null,"target": string,"type": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"id"?: string,"payload"?: NonNullable<Json>,"project_id"?: string | null,"read_at"?: string | null,"target"?: string,"type": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"id"?: string,"payload"?: NonNullable<Json>,"project_id"?: string | null,"read_at"?: string | null,"target"?: string,"type"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_events_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"organization_members": {
+                  Row: {
+                    "created_at": string,"id": string,"organization_id": string,"role": Database["public"]['Enums']["app_role"],"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"id"?: string,"organization_id": string,"role"?: Database["public"]['Enums']["app_role"],"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"id"?: string,"organization_id"?: string,"role"?: Database["public"]['Enums']["app_role"],"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "organization_members_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"organizations": {
+                  Row: {
+                    "created_at": string,"id": string,"name": string,"owner_id": string | null,"slug": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"id"?: string,"name": string,"owner_id"?: string | null,"slug": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"id"?: string,"name"?: string,"owner_id"?: string | null,"slug"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"pipeline_templates": {
+                  Row: {
+                    "category": string,"created_at": string,"created_by": string | null,"description": string | null,"edges": NonNullable<Json>,"flow_type": Database["public"]['Enums']["flow_type"],"id": string,"is_public": boolean,"name": string,"nodes": NonNullable<Json>,"organization_id": string | null,"popularity": number,"tags": (string)[],"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "category": string,"created_at"?: string,"created_by"?: string | null,"description"?: string | null,"edges"?: NonNullable<Json>,"flow_type"?: Database["public"]['Enums']["flow_type"],"id"?: string,"is_public"?: boolean,"name": string,"nodes"?: NonNullable<Json>,"organization_id"?: string | null,"popularity"?: number,"tags"?: (string)[],"updated_at"?: string
+                  }
+                  Update: {
+                    "category"?: string,"created_at"?: string,"created_by"?: string | null,"description"?: string | null,"edges"?: NonNullable<Json>,"flow_type"?: Database["public"]['Enums']["flow_type"],"id"?: string,"is_public"?: boolean,"name"?: string,"nodes"?: NonNullable<Json>,"organization_id"?: string | null,"popularity"?: number,"tags"?: (string)[],"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "pipeline_templates_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"profiles": {
+                  Row: {
+                    "avatar_url": string | null,"created_at": string,"email": string | null,"full_name": string | null,"id": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "avatar_url"?: string | null,"created_at"?: string,"email"?: string | null,"full_name"?: string | null,"id": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "avatar_url"?: string | null,"created_at"?: string,"email"?: string | null,"full_name"?: string | null,"id"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"projects": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"description": string | null,"github_repo_url": string | null,"id": string,"name": string,"organization_id": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"github_repo_url"?: string | null,"id"?: string,"name": string,"organization_id": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"github_repo_url"?: string | null,"id"?: string,"name"?: string,"organization_id"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "projects_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"secret_references": {
+                  Row: {
+                    "created_at": string,"description": string | null,"environment_id": string | null,"external_name": string | null,"id": string,"project_id": string,"provider": string,"ref_key": string,"scope": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"description"?: string | null,"environment_id"?: string | null,"external_name"?: string | null,"id"?: string,"project_id": string,"provider": string,"ref_key": string,"scope"?: string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"description"?: string | null,"environment_id"?: string | null,"external_name"?: string | null,"id"?: string,"project_id"?: string,"provider"?: string,"ref_key"?: string,"scope"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "secret_references_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    },{
+      foreignKeyName: "secret_references_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"telemetry_signals": {
+                  Row: {
+                    "execution_id": string | null,"id": number,"name": string | null,"observed_at": string,"otel_span_id": string | null,"otel_trace_id": string | null,"payload": NonNullable<Json>,"project_id": string,"signal_type": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "execution_id"?: string | null,"id"?: never,"name"?: string | null,"observed_at"?: string,"otel_span_id"?: string | null,"otel_trace_id"?: string | null,"payload"?: NonNullable<Json>,"project_id": string,"signal_type": string
+                  }
+                  Update: {
+                    "execution_id"?: string | null,"id"?: never,"name"?: string | null,"observed_at"?: string,"otel_span_id"?: string | null,"otel_trace_id"?: string | null,"payload"?: NonNullable<Json>,"project_id"?: string,"signal_type"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "telemetry_signals_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "telemetry_signals_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"user_preferences": {
+                  Row: {
+                    "created_at": string,"default_mode": string,"id": string,"ui_preferences": NonNullable<Json>,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"default_mode"?: string,"id"?: string,"ui_preferences"?: NonNullable<Json>,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"default_mode"?: string,"id"?: string,"ui_preferences"?: NonNullable<Json>,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"user_roles": {
+                  Row: {
+                    "created_at": string,"id": string,"role": Database["public"]['Enums']["app_role"],"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"id"?: string,"role"?: Database["public"]['Enums']["app_role"],"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"id"?: string,"role"?: Database["public"]['Enums']["app_role"],"user_id"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"webhook_deliveries": {
+                  Row: {
+                    "delivery_id": string,"error": string | null,"event": string,"github_integration_id": string | null,"id": string,"payload": NonNullable<Json>,"processed_at": string | null,"project_id": string | null,"provider": string,"received_at": string,"status": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "delivery_id": string,"error"?: string | null,"event": string,"github_integration_id"?: string | null,"id"?: string,"payload"?: NonNullable<Json>,"processed_at"?: string | null,"project_id"?: string | null,"provider"?: string,"received_at"?: string,"status"?: string
+                  }
+                  Update: {
+                    "delivery_id"?: string,"error"?: string | null,"event"?: string,"github_integration_id"?: string | null,"id"?: string,"payload"?: NonNullable<Json>,"processed_at"?: string | null,"project_id"?: string | null,"provider"?: string,"received_at"?: string,"status"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "webhook_deliveries_github_integration_id_fkey"
+      columns: ["github_integration_id"]
+isOneToOne: false
+      referencedRelation: "github_integrations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "webhook_deliveries_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"widget_metrics": {
+                  Row: {
+                    "id": number,"labels": NonNullable<Json>,"metric_name": string,"metric_value": number,"project_id": string,"recorded_at": string,"widget_type": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "id"?: never,"labels"?: NonNullable<Json>,"metric_name": string,"metric_value": number,"project_id": string,"recorded_at"?: string,"widget_type": string
+                  }
+                  Update: {
+                    "id"?: never,"labels"?: NonNullable<Json>,"metric_name"?: string,"metric_value"?: number,"project_id"?: string,"recorded_at"?: string,"widget_type"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "widget_metrics_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                }
           }
           Views: {
             [_ in never]: never
           }
           Functions: {
-            [_ in never]: never
+            "has_any_role":
+{ Args: { "_user_id": string }; Returns: boolean
+                           },
+"has_role":
+{ Args: { "_role": Database["public"]['Enums']["app_role"],"_user_id": string }; Returns: boolean
+                           },
+"is_org_member":
+{ Args: { "_org_id": string }; Returns: boolean
+                           },
+"is_project_member":
+{ Args: { "_project_id": string }; Returns: boolean
+                           },
+"member_role":
+{ Args: { "_org_id": string,"_user_id": string }; Returns: Database["public"]['Enums']["app_role"]
+                           },
+"org_role_at_least":
+{ Args: { "_org_id": string,"_role": Database["public"]['Enums']["app_role"] }; Returns: boolean
+                           },
+"project_org":
+{ Args: { "_project_id": string }; Returns: string
+                           },
+"project_role_at_least":
+{ Args: { "_project_id": string,"_role": Database["public"]['Enums']["app_role"] }; Returns: boolean
+                           },
+"shares_org_with":
+{ Args: { "_user_id": string }; Returns: boolean
+                           },
+"verify_audit_chain":
+{ Args: Record<PropertyKey, never>; Returns: number
+                           }
           }
           Enums: {
-            [_ in never]: never
+            "app_role": "admin"|"operator"|"viewer","approval_status": "pending"|"approved"|"rejected"|"expired","approval_vote": "approve"|"reject","connection_status": "unknown"|"healthy"|"degraded"|"down","deploy_strategy": "rolling"|"canary"|"blue_green","deployment_status": "pending"|"in_progress"|"success"|"failed"|"rolled_back"|"cancelled","environment_tier": "development"|"testing"|"staging"|"preproduction"|"production","execution_status": "idle"|"queued"|"running"|"success"|"warning"|"failed"|"paused"|"cancelled","flow_type": "cicd"|"mlops"|"llmops"|"infrastructure"|"security","log_level": "debug"|"info"|"warn"|"error","node_kind": "simulated"|"github_workflow"|"approval"|"deploy"|"checkpoint"|"notify"|"wait","node_status": "pending"|"queued"|"running"|"waiting"|"success"|"warning"|"failed"|"skipped"|"cancelled"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -129,7 +910,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            
+            "app_role": ["admin", "operator", "viewer"],"approval_status": ["pending", "approved", "rejected", "expired"],"approval_vote": ["approve", "reject"],"connection_status": ["unknown", "healthy", "degraded", "down"],"deploy_strategy": ["rolling", "canary", "blue_green"],"deployment_status": ["pending", "in_progress", "success", "failed", "rolled_back", "cancelled"],"environment_tier": ["development", "testing", "staging", "preproduction", "production"],"execution_status": ["idle", "queued", "running", "success", "warning", "failed", "paused", "cancelled"],"flow_type": ["cicd", "mlops", "llmops", "infrastructure", "security"],"log_level": ["debug", "info", "warn", "error"],"node_kind": ["simulated", "github_workflow", "approval", "deploy", "checkpoint", "notify", "wait"],"node_status": ["pending", "queued", "running", "waiting", "success", "warning", "failed", "skipped", "cancelled"]
           }
         }
 } as const
