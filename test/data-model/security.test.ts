@@ -157,3 +157,14 @@ describe('policy names', () => {
     expect(rows.filter((r) => Buffer.byteLength(r.policyname) >= 63 || !/^[A-Z].*[a-z)']$/.test(r.policyname))).toEqual([])
   })
 })
+
+describe('creating an organization', () => {
+  it('returns the new organization to the installation admin who created it, now its admin', async () => {
+    const { data, error } = await clients.admin.from('organizations')
+      .insert({ name: 'Initech', slug: 'initech', owner_id: DEMO.users.admin }).select('id, slug').single()
+    expect(error).toBeNull()
+    expect(data!.slug).toBe('initech')
+    const { data: members } = await clients.admin.from('organization_members').select('user_id, role').eq('organization_id', data!.id)
+    expect(members).toEqual([{ user_id: DEMO.users.admin, role: 'admin' }])
+  })
+})
