@@ -4,11 +4,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs, promisify } from 'node:util'
+import { supabaseCliBinary } from './binaries.ts'
 import { freePort } from './net.ts'
 import { startStack } from './stack.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const SUPABASE_BIN = path.join(ROOT, 'node_modules', '.bin', 'supabase')
+const SUPABASE_BIN = supabaseCliBinary()
 export const TYPES_FILE = path.join(ROOT, 'src', 'integrations', 'supabase', 'types.ts')
 export const DEFAULT_DB_URL = 'postgresql://postgres:postgres@127.0.0.1:54322/postgres'
 

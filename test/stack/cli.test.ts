@@ -4,13 +4,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { supabaseCliBinary } from '../../stack/binaries.ts'
 import { DEMO_ANON_KEY } from '../../stack/keys.ts'
 import { freePort } from '../../stack/net.ts'
 import { FIXTURE_PROJECT } from '../helpers/stack.ts'
 
 const run = promisify(execFile)
 const TSX = path.resolve('node_modules/.bin/tsx')
-const SUPABASE = path.resolve('node_modules/.bin/supabase')
+const SUPABASE = supabaseCliBinary()
 
 let dataDir: string
 let apiPort: number
