@@ -1,0 +1,3 @@
+import { fetchNodeLogs } from './handler.ts'
+
+Deno.serve(fetchNodeLogs)
