@@ -1,0 +1,3 @@
+import { rollbackDeployment } from './handler.ts'
+
+Deno.serve(rollbackDeployment)
