@@ -1,19 +1,33 @@
-import { AccountCard } from '../features/auth/components/account-card.tsx'
-import { AuthForm } from '../features/auth/components/auth-form.tsx'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { useState } from 'react'
+import { RouterProvider } from 'react-router'
+import { LoadingRows } from '../components/states.tsx'
+import { Toaster } from '../components/ui/toaster.tsx'
+import { TooltipProvider } from '../components/ui/tooltip.tsx'
+import SignInPage from '../features/auth/pages/sign-in-page.tsx'
 import { useSession } from '../features/auth/hooks/use-session.ts'
+import { WorkspaceProvider } from '../features/workspace/components/workspace-provider.tsx'
+import { createQueryClient } from '../lib/query-client.ts'
+import { applyTheme } from './layout/theme.ts'
+import { router } from './router.tsx'
 
+applyTheme()
+
+/** Signed out: the sign-in page at whatever URL was asked for. Signed in: the workspace and its routes. */
 export function App() {
   const session = useSession()
+  const [queryClient] = useState(createQueryClient)
+  if (session === undefined) return <div className="p-8"><LoadingRows /></div>
   return (
-    <main>
-      <header>
-        <h1>Opzenix</h1>
-        <p className="lede">
-          CI/CD control tower. This page is a placeholder until the control tower lands: it only proves sign-up,
-          sign-in and sign-out against the stack.
-        </p>
-      </header>
-      {session === undefined ? <p role="status">Loading…</p> : session ? <AccountCard session={session} /> : <AuthForm />}
-    </main>
+    <QueryClientProvider client={queryClient}>
+      <TooltipProvider delayDuration={300}>
+        {session ? (
+          <WorkspaceProvider key={session.user.id} user={session.user}>
+            <RouterProvider router={router} />
+          </WorkspaceProvider>
+        ) : <SignInPage />}
+        <Toaster />
+      </TooltipProvider>
+    </QueryClientProvider>
   )
 }

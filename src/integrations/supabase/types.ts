@@ -92,14 +92,14 @@ isOneToOne: false
                   ]
                 },"branch_mappings": {
                   Row: {
-                    "branch_pattern": string,"created_at": string,"environment_id": string,"flow_template_id": string | null,"github_integration_id": string | null,"id": string,"is_deployable": boolean,"project_id": string,"updated_at": string
+                    "branch_pattern": string,"created_at": string,"environment_id": string,"flow_template_id": string | null,"github_integration_id": string | null,"id": string,"is_deployable": boolean,"position": number,"project_id": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "branch_pattern": string,"created_at"?: string,"environment_id": string,"flow_template_id"?: string | null,"github_integration_id"?: string | null,"id"?: string,"is_deployable"?: boolean,"project_id": string,"updated_at"?: string
+                    "branch_pattern": string,"created_at"?: string,"environment_id": string,"flow_template_id"?: string | null,"github_integration_id"?: string | null,"id"?: string,"is_deployable"?: boolean,"position"?: number,"project_id": string,"updated_at"?: string
                   }
                   Update: {
-                    "branch_pattern"?: string,"created_at"?: string,"environment_id"?: string,"flow_template_id"?: string | null,"github_integration_id"?: string | null,"id"?: string,"is_deployable"?: boolean,"project_id"?: string,"updated_at"?: string
+                    "branch_pattern"?: string,"created_at"?: string,"environment_id"?: string,"flow_template_id"?: string | null,"github_integration_id"?: string | null,"id"?: string,"is_deployable"?: boolean,"position"?: number,"project_id"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -210,14 +210,14 @@ isOneToOne: false
                   ]
                 },"deployment_versions": {
                   Row: {
-                    "artifact_id": string | null,"commit_sha": string | null,"created_at": string,"deployment_id": string | null,"environment_id": string,"id": string,"is_current": boolean,"project_id": string,"version_tag": string
+                    "artifact_id": string | null,"commit_sha": string | null,"created_at": string,"deployment_id": string | null,"environment_id": string,"id": string,"is_current": boolean,"project_id": string,"restored_from_id": string | null,"version_tag": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "artifact_id"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"deployment_id"?: string | null,"environment_id": string,"id"?: string,"is_current"?: boolean,"project_id": string,"version_tag": string
+                    "artifact_id"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"deployment_id"?: string | null,"environment_id": string,"id"?: string,"is_current"?: boolean,"project_id": string,"restored_from_id"?: string | null,"version_tag": string
                   }
                   Update: {
-                    "artifact_id"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"deployment_id"?: string | null,"environment_id"?: string,"id"?: string,"is_current"?: boolean,"project_id"?: string,"version_tag"?: string
+                    "artifact_id"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"deployment_id"?: string | null,"environment_id"?: string,"id"?: string,"is_current"?: boolean,"project_id"?: string,"restored_from_id"?: string | null,"version_tag"?: string
                   }
                   Relationships: [
                     {
@@ -243,6 +243,18 @@ isOneToOne: false
       columns: ["project_id"]
 isOneToOne: false
       referencedRelation: "projects"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "deployment_versions_restored_from_id_fkey"
+      columns: ["restored_from_id"]
+isOneToOne: false
+      referencedRelation: "deployment_version_history"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "deployment_versions_restored_from_id_fkey"
+      columns: ["restored_from_id"]
+isOneToOne: false
+      referencedRelation: "deployment_versions"
       referencedColumns: ["id"]
     }
                   ]
@@ -510,17 +522,23 @@ isOneToOne: false
                   ]
                 },"github_tokens": {
                   Row: {
-                    "created_at": string,"encrypted_token": string,"expires_at": string | null,"id": string,"scopes": (string)[],"token_hint": string | null,"updated_at": string,"user_id": string
+                    "created_at": string,"encrypted_token": string,"expires_at": string | null,"id": string,"organization_id": string | null,"scopes": (string)[],"token_hint": string | null,"updated_at": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"encrypted_token": string,"expires_at"?: string | null,"id"?: string,"scopes"?: (string)[],"token_hint"?: string | null,"updated_at"?: string,"user_id": string
+                    "created_at"?: string,"encrypted_token": string,"expires_at"?: string | null,"id"?: string,"organization_id"?: string | null,"scopes"?: (string)[],"token_hint"?: string | null,"updated_at"?: string,"user_id": string
                   }
                   Update: {
-                    "created_at"?: string,"encrypted_token"?: string,"expires_at"?: string | null,"id"?: string,"scopes"?: (string)[],"token_hint"?: string | null,"updated_at"?: string,"user_id"?: string
+                    "created_at"?: string,"encrypted_token"?: string,"expires_at"?: string | null,"id"?: string,"organization_id"?: string | null,"scopes"?: (string)[],"token_hint"?: string | null,"updated_at"?: string,"user_id"?: string
                   }
                   Relationships: [
-                    
+                    {
+      foreignKeyName: "github_tokens_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
                   ]
                 },"notification_events": {
                   Row: {
@@ -575,6 +593,38 @@ isOneToOne: false
                   }
                   Relationships: [
                     
+                  ]
+                },"otel_ingest_tokens": {
+                  Row: {
+                    "connection_id": string,"created_at": string,"created_by": string | null,"id": string,"last_used_at": string | null,"organization_id": string,"project_id": string,"revoked_at": string | null,"token_hash": string,"token_hint": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "connection_id": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"last_used_at"?: string | null,"organization_id": string,"project_id": string,"revoked_at"?: string | null,"token_hash": string,"token_hint": string
+                  }
+                  Update: {
+                    "connection_id"?: string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"last_used_at"?: string | null,"organization_id"?: string,"project_id"?: string,"revoked_at"?: string | null,"token_hash"?: string,"token_hint"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "otel_ingest_tokens_connection_id_fkey"
+      columns: ["connection_id"]
+isOneToOne: false
+      referencedRelation: "connections"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "otel_ingest_tokens_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "otel_ingest_tokens_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
                   ]
                 },"pipeline_templates": {
                   Row: {
@@ -658,17 +708,23 @@ isOneToOne: false
                   ]
                 },"telemetry_signals": {
                   Row: {
-                    "execution_id": string | null,"id": number,"name": string | null,"observed_at": string,"otel_span_id": string | null,"otel_trace_id": string | null,"payload": NonNullable<Json>,"project_id": string,"signal_type": string
+                    "attributes": NonNullable<Json>,"connection_id": string | null,"duration_ms": number | null,"ended_at": string | null,"execution_id": string | null,"id": number,"kind": string | null,"name": string | null,"observed_at": string,"otel_span_id": string | null,"otel_trace_id": string | null,"parent_span_id": string | null,"payload": NonNullable<Json>,"project_id": string,"resource_attributes": NonNullable<Json>,"service_name": string | null,"signal_type": string,"source": string,"started_at": string | null,"status": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "execution_id"?: string | null,"id"?: never,"name"?: string | null,"observed_at"?: string,"otel_span_id"?: string | null,"otel_trace_id"?: string | null,"payload"?: NonNullable<Json>,"project_id": string,"signal_type": string
+                    "attributes"?: NonNullable<Json>,"connection_id"?: string | null,"duration_ms"?: never,"ended_at"?: string | null,"execution_id"?: string | null,"id"?: never,"kind"?: string | null,"name"?: string | null,"observed_at"?: string,"otel_span_id"?: string | null,"otel_trace_id"?: string | null,"parent_span_id"?: string | null,"payload"?: NonNullable<Json>,"project_id": string,"resource_attributes"?: NonNullable<Json>,"service_name"?: string | null,"signal_type": string,"source"?: string,"started_at"?: string | null,"status"?: string | null
                   }
                   Update: {
-                    "execution_id"?: string | null,"id"?: never,"name"?: string | null,"observed_at"?: string,"otel_span_id"?: string | null,"otel_trace_id"?: string | null,"payload"?: NonNullable<Json>,"project_id"?: string,"signal_type"?: string
+                    "attributes"?: NonNullable<Json>,"connection_id"?: string | null,"duration_ms"?: never,"ended_at"?: string | null,"execution_id"?: string | null,"id"?: never,"kind"?: string | null,"name"?: string | null,"observed_at"?: string,"otel_span_id"?: string | null,"otel_trace_id"?: string | null,"parent_span_id"?: string | null,"payload"?: NonNullable<Json>,"project_id"?: string,"resource_attributes"?: NonNullable<Json>,"service_name"?: string | null,"signal_type"?: string,"source"?: string,"started_at"?: string | null,"status"?: string | null
                   }
                   Relationships: [
                     {
+      foreignKeyName: "telemetry_signals_connection_id_fkey"
+      columns: ["connection_id"]
+isOneToOne: false
+      referencedRelation: "connections"
+      referencedColumns: ["id"]
+    },{
       foreignKeyName: "telemetry_signals_execution_id_fkey"
       columns: ["execution_id"]
 isOneToOne: false
@@ -684,14 +740,14 @@ isOneToOne: false
                   ]
                 },"user_preferences": {
                   Row: {
-                    "created_at": string,"default_mode": string,"id": string,"ui_preferences": NonNullable<Json>,"updated_at": string,"user_id": string
+                    "created_at": string,"default_mode": string | null,"id": string,"ui_preferences": NonNullable<Json>,"updated_at": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"default_mode"?: string,"id"?: string,"ui_preferences"?: NonNullable<Json>,"updated_at"?: string,"user_id": string
+                    "created_at"?: string,"default_mode"?: string | null,"id"?: string,"ui_preferences"?: NonNullable<Json>,"updated_at"?: string,"user_id": string
                   }
                   Update: {
-                    "created_at"?: string,"default_mode"?: string,"id"?: string,"ui_preferences"?: NonNullable<Json>,"updated_at"?: string,"user_id"?: string
+                    "created_at"?: string,"default_mode"?: string | null,"id"?: string,"ui_preferences"?: NonNullable<Json>,"updated_at"?: string,"user_id"?: string
                   }
                   Relationships: [
                     
@@ -712,14 +768,14 @@ isOneToOne: false
                   ]
                 },"webhook_deliveries": {
                   Row: {
-                    "delivery_id": string,"error": string | null,"event": string,"github_integration_id": string | null,"id": string,"payload": NonNullable<Json>,"processed_at": string | null,"project_id": string | null,"provider": string,"received_at": string,"status": string
+                    "attempts": number,"delivery_id": string,"error": string | null,"event": string,"github_integration_id": string | null,"id": string,"payload": NonNullable<Json>,"processed_at": string | null,"project_id": string | null,"provider": string,"received_at": string,"result": Json | null,"status": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "delivery_id": string,"error"?: string | null,"event": string,"github_integration_id"?: string | null,"id"?: string,"payload"?: NonNullable<Json>,"processed_at"?: string | null,"project_id"?: string | null,"provider"?: string,"received_at"?: string,"status"?: string
+                    "attempts"?: number,"delivery_id": string,"error"?: string | null,"event": string,"github_integration_id"?: string | null,"id"?: string,"payload"?: NonNullable<Json>,"processed_at"?: string | null,"project_id"?: string | null,"provider"?: string,"received_at"?: string,"result"?: Json | null,"status"?: string
                   }
                   Update: {
-                    "delivery_id"?: string,"error"?: string | null,"event"?: string,"github_integration_id"?: string | null,"id"?: string,"payload"?: NonNullable<Json>,"processed_at"?: string | null,"project_id"?: string | null,"provider"?: string,"received_at"?: string,"status"?: string
+                    "attempts"?: number,"delivery_id"?: string,"error"?: string | null,"event"?: string,"github_integration_id"?: string | null,"id"?: string,"payload"?: NonNullable<Json>,"processed_at"?: string | null,"project_id"?: string | null,"provider"?: string,"received_at"?: string,"result"?: Json | null,"status"?: string
                   }
                   Relationships: [
                     {
@@ -759,14 +815,76 @@ isOneToOne: false
                 }
           }
           Views: {
-            [_ in never]: never
+            "deployment_version_history": {
+                  Row: {
+                    "break_glass": boolean | null,"commit_sha": string | null,"deployed_by": string | null,"deployment_id": string | null,"environment_id": string,"id": string,"is_current": boolean,"live_for": string | null,"live_from": string,"live_until": string | null,"project_id": string,"reason": string | null,"restored_from_id": string | null,"rollback_of_id": string | null,"version_tag": string
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    {
+      foreignKeyName: "deployment_versions_deployment_id_fkey"
+      columns: ["deployment_id"]
+isOneToOne: false
+      referencedRelation: "deployments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "deployment_versions_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    },{
+      foreignKeyName: "deployment_versions_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "deployment_versions_restored_from_id_fkey"
+      columns: ["restored_from_id"]
+isOneToOne: false
+      referencedRelation: "deployment_version_history"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "deployment_versions_restored_from_id_fkey"
+      columns: ["restored_from_id"]
+isOneToOne: false
+      referencedRelation: "deployment_versions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "deployments_rollback_of_id_fkey"
+      columns: ["rollback_of_id"]
+isOneToOne: false
+      referencedRelation: "deployments"
+      referencedColumns: ["id"]
+    }
+                  ]
+                }
           }
           Functions: {
-            "has_any_role":
+            "cicd_task_type":
+{ Args: { "_config": Json,"_kind": Database["public"]['Enums']["node_kind"],"_name": string }; Returns: string
+                           },
+"execution_node_traceparent":
+{ Args: { "_execution_node_id": string }; Returns: string
+                           },
+"execution_run_span_id":
+{ Args: { "_execution_id": string }; Returns: string
+                           },
+"execution_task_span_id":
+{ Args: { "_attempt": number,"_execution_node_id": string }; Returns: string
+                           },
+"execution_trace_id":
+{ Args: { "_execution_id": string }; Returns: string
+                           },
+"has_any_role":
 { Args: { "_user_id": string }; Returns: boolean
                            },
 "has_role":
 { Args: { "_role": Database["public"]['Enums']["app_role"],"_user_id": string }; Returns: boolean
+                           },
+"ingest_otel_signals":
+{ Args: { "_signals": Json,"_token_hash": string }; Returns: number
                            },
 "is_org_member":
 { Args: { "_org_id": string }; Returns: boolean
@@ -774,17 +892,33 @@ isOneToOne: false
 "is_project_member":
 { Args: { "_project_id": string }; Returns: boolean
                            },
+"issue_otel_ingest_token":
+{ Args: { "_connection_id": string,"_project_id": string }; Returns: {
+              "token": string,"token_hint": string,"token_id": string
+            }[]
+                           },
 "member_role":
 { Args: { "_org_id": string,"_user_id": string }; Returns: Database["public"]['Enums']["app_role"]
                            },
 "org_role_at_least":
 { Args: { "_org_id": string,"_role": Database["public"]['Enums']["app_role"] }; Returns: boolean
                            },
+"otel_ingest_token_project":
+{ Args: { "_token_hash": string }; Returns: string
+                           },
 "project_org":
 { Args: { "_project_id": string }; Returns: string
                            },
 "project_role_at_least":
 { Args: { "_project_id": string,"_role": Database["public"]['Enums']["app_role"] }; Returns: boolean
+                           },
+"revoke_otel_ingest_token":
+{ Args: { "_token_id": string }; Returns: undefined
+                           },
+"rollback_deployment":
+{ Args: { "_environment_id": string,"_reason": string,"_version_id": string }; Returns: {
+              "commit_sha": string,"deployment_id": string,"restored_from_id": string,"rolled_back_deployment_id": string,"version_id": string,"version_tag": string
+            }[]
                            },
 "shares_org_with":
 { Args: { "_user_id": string }; Returns: boolean

@@ -1,4 +1,8 @@
 import { useId, useState, type FormEvent } from 'react'
+import { Alert } from '../../../components/ui/alert.tsx'
+import { Button } from '../../../components/ui/button.tsx'
+import { Input } from '../../../components/ui/input.tsx'
+import { Label } from '../../../components/ui/label.tsx'
 import { signIn, signUp } from '../api/auth.ts'
 
 type Mode = 'sign-in' | 'sign-up'
@@ -35,23 +39,27 @@ export function AuthForm() {
   }
 
   return (
-    <form className="card" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{text.title}</h2>
-      <label htmlFor={`${id}-email`}>Email</label>
-      <input id={`${id}-email`} name="email" type="email" autoComplete="email" required autoFocus />
-      <label htmlFor={`${id}-password`}>Password</label>
-      <input
-        id={`${id}-password`} name="password" type="password" required minLength={mode === 'sign-up' ? 8 : undefined}
-        autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
-        aria-describedby={mode === 'sign-up' ? `${id}-hint` : undefined}
-      />
-      {mode === 'sign-up' && <p id={`${id}-hint`} className="hint">At least 8 characters.</p>}
-      {error && <p role="alert" className="error">{error}</p>}
-      {notice && <p role="status" className="notice">{notice}</p>}
-      <button type="submit" disabled={busy}>{busy ? text.busy : text.submit}</button>
-      <button type="button" className="link" onClick={() => { setMode(text.switchTo); setError(null); setNotice(null) }}>
+    <form className="flex flex-col gap-4 rounded-lg border bg-card p-6 shadow-sm" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="text-xl font-semibold">{text.title}</h2>
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor={`${id}-email`}>Email</Label>
+        <Input id={`${id}-email`} name="email" type="email" autoComplete="email" required autoFocus />
+      </div>
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor={`${id}-password`}>Password</Label>
+        <Input
+          id={`${id}-password`} name="password" type="password" required minLength={mode === 'sign-up' ? 8 : undefined}
+          autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
+          aria-describedby={mode === 'sign-up' ? `${id}-hint` : undefined}
+        />
+        {mode === 'sign-up' && <p id={`${id}-hint`} className="text-xs text-muted-foreground">At least 8 characters.</p>}
+      </div>
+      {error && <Alert tone="danger">{error}</Alert>}
+      {notice && <Alert tone="success">{notice}</Alert>}
+      <Button type="submit" disabled={busy}>{busy ? text.busy : text.submit}</Button>
+      <Button type="button" variant="link" onClick={() => { setMode(text.switchTo); setError(null); setNotice(null) }}>
         {text.switchLabel}
-      </button>
+      </Button>
     </form>
   )
 }

@@ -1,0 +1,55 @@
+import { Workflow } from 'lucide-react'
+import { Suspense } from 'react'
+import { NavLink, Outlet } from 'react-router'
+import { LoadingRows } from '../../components/states.tsx'
+import { navOrder } from '../../lib/modes.ts'
+import { can } from '../../lib/permissions.ts'
+import { cn } from '../../lib/utils.ts'
+import { useWorkspace } from '../../lib/workspace.ts'
+import { NoOrganization } from '../../features/workspace/components/no-organization.tsx'
+import { navItems } from '../nav-items.ts'
+import { FailedRunOffer } from './failed-run-offer.tsx'
+import { ModeSwitcher } from './mode-switcher.tsx'
+import { ProjectSwitcher } from './project-switcher.tsx'
+import { UserMenu } from './user-menu.tsx'
+
+/** Sidebar (project, navigation ordered by mode and filtered by role, mode, account) and the page. */
+export function AppShell() {
+  const { project, role, mode } = useWorkspace()
+  const items = navOrder[mode].map((key) => navItems[key]).filter((item) => !('requires' in item) || can(role, item.requires))
+  return (
+    <div className="flex min-h-screen">
+      <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col gap-5 border-r bg-card p-3">
+        <div className="flex items-center gap-2 px-2 pt-1 text-primary">
+          <Workflow className="size-6" aria-hidden />
+          <span className="text-lg font-semibold tracking-tight text-foreground">Opzenix</span>
+        </div>
+        <ProjectSwitcher />
+        {project && (
+          <nav aria-label="Main" className="flex flex-col gap-0.5">
+            {items.map((item) => (
+              <NavLink
+                key={item.to} to={item.to} end={item.to === '/'}
+                className={({ isActive }) => cn('flex items-center gap-2 rounded-md px-2 py-1.5 text-sm', isActive ? 'bg-accent font-medium text-accent-foreground' : 'text-muted-foreground hover:bg-accent/60')}
+              >
+                <item.icon className="size-4" aria-hidden /> {item.label}
+              </NavLink>
+            ))}
+          </nav>
+        )}
+        <div className="mt-auto flex flex-col gap-3">
+          {project && <ModeSwitcher />}
+          <UserMenu />
+        </div>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        {project && <FailedRunOffer />}
+        <main className="mx-auto w-full max-w-7xl flex-1 p-6">
+          {project ? (
+            <Suspense fallback={<LoadingRows rows={6} />}><Outlet /></Suspense>
+          ) : <NoOrganization />}
+        </main>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,20 @@
+import { Boxes, GitBranch, Hand, History, LayoutDashboard, PlayCircle, type LucideIcon } from 'lucide-react'
+import type { NavKey } from '../lib/modes.ts'
+import type { Action } from '../lib/permissions.ts'
+
+interface NavItem {
+  label: string
+  to: string
+  icon: LucideIcon
+  /** Hidden unless the user's role allows this. */
+  requires?: Action
+}
+
+export const navItems = {
+  home: { label: 'Control tower', to: '/', icon: LayoutDashboard },
+  pipelines: { label: 'Pipelines', to: '/pipelines', icon: GitBranch },
+  executions: { label: 'Runs', to: '/executions', icon: PlayCircle },
+  approvals: { label: 'Approvals', to: '/approvals', icon: Hand },
+  environments: { label: 'Environments', to: '/environments', icon: Boxes },
+  audit: { label: 'Audit trail', to: '/audit', icon: History, requires: 'readAudit' },
+} satisfies Record<NavKey, NavItem>

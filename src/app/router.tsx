@@ -1,0 +1,28 @@
+import type { ComponentType } from 'react'
+import { createBrowserRouter } from 'react-router'
+import { AppShell } from './layout/app-shell.tsx'
+import { RouteError } from './route-error.tsx'
+
+// Every page is its own chunk, so the first route loads only what it shows (the builder and charts stay out).
+const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default })
+
+export const router = createBrowserRouter([
+  {
+    element: <AppShell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, lazy: page(() => import('../features/home/pages/home-page.tsx')) },
+      { path: 'pipelines', lazy: page(() => import('../features/pipelines/pages/pipelines-page.tsx')) },
+      { path: 'pipelines/new', lazy: page(() => import('../features/pipelines/pages/pipeline-editor-page.tsx')) },
+      { path: 'pipelines/:pipelineId', lazy: page(() => import('../features/pipelines/pages/pipeline-editor-page.tsx')) },
+      { path: 'executions', lazy: page(() => import('../features/executions/pages/executions-page.tsx')) },
+      { path: 'executions/:executionId', lazy: page(() => import('../features/executions/pages/execution-page.tsx')) },
+      { path: 'approvals', lazy: page(() => import('../features/approvals/pages/approvals-page.tsx')) },
+      { path: 'environments', lazy: page(() => import('../features/environments/pages/environments-page.tsx')) },
+      { path: 'environments/:environmentKey', lazy: page(() => import('../features/environments/pages/environment-page.tsx')) },
+      { path: 'audit', lazy: page(() => import('../features/audit/pages/audit-page.tsx')) },
+      { path: 'profile', lazy: page(() => import('../features/profile/pages/profile-page.tsx')) },
+      { path: '*', lazy: page(() => import('./not-found-page.tsx')) },
+    ],
+  },
+])

@@ -1,0 +1,66 @@
+import { Ban, CheckCircle2, CircleDashed, Clock, Hand, Loader2, PauseCircle, SkipForward, TriangleAlert, XCircle } from 'lucide-react'
+import type { ComponentType } from 'react'
+import type { Enums } from '../integrations/supabase/types.ts'
+import { Badge, type BadgeTone } from './ui/badge.tsx'
+
+interface StatusMeta {
+  label: string
+  tone: BadgeTone
+  icon: ComponentType<{ className?: string }>
+}
+
+const spin = (props: { className?: string }) => <Loader2 {...props} className={`${props.className ?? ''} animate-spin`} />
+
+export const executionStatusMeta = {
+  idle: { label: 'Idle', tone: 'neutral', icon: CircleDashed },
+  queued: { label: 'Queued', tone: 'neutral', icon: Clock },
+  running: { label: 'Running', tone: 'info', icon: spin },
+  success: { label: 'Succeeded', tone: 'success', icon: CheckCircle2 },
+  warning: { label: 'Succeeded with warnings', tone: 'warning', icon: TriangleAlert },
+  failed: { label: 'Failed', tone: 'danger', icon: XCircle },
+  paused: { label: 'Waiting for approval', tone: 'warning', icon: PauseCircle },
+  cancelled: { label: 'Cancelled', tone: 'neutral', icon: Ban },
+} satisfies Record<Enums<'execution_status'>, StatusMeta>
+
+export const nodeStatusMeta = {
+  pending: { label: 'Pending', tone: 'neutral', icon: CircleDashed },
+  queued: { label: 'Queued', tone: 'neutral', icon: Clock },
+  running: { label: 'Running', tone: 'info', icon: spin },
+  waiting: { label: 'Blocked on gate', tone: 'warning', icon: Hand },
+  success: { label: 'Passed', tone: 'success', icon: CheckCircle2 },
+  warning: { label: 'Passed with warnings', tone: 'warning', icon: TriangleAlert },
+  failed: { label: 'Failed', tone: 'danger', icon: XCircle },
+  skipped: { label: 'Skipped', tone: 'neutral', icon: SkipForward },
+  cancelled: { label: 'Cancelled', tone: 'neutral', icon: Ban },
+} satisfies Record<Enums<'node_status'>, StatusMeta>
+
+export const approvalStatusMeta = {
+  pending: { label: 'Waiting', tone: 'warning', icon: Hand },
+  approved: { label: 'Approved', tone: 'success', icon: CheckCircle2 },
+  rejected: { label: 'Rejected', tone: 'danger', icon: XCircle },
+  expired: { label: 'Expired', tone: 'neutral', icon: Clock },
+} satisfies Record<Enums<'approval_status'>, StatusMeta>
+
+export const deploymentStatusMeta = {
+  pending: { label: 'Pending', tone: 'neutral', icon: Clock },
+  in_progress: { label: 'Deploying', tone: 'info', icon: spin },
+  success: { label: 'Live', tone: 'success', icon: CheckCircle2 },
+  failed: { label: 'Failed', tone: 'danger', icon: XCircle },
+  rolled_back: { label: 'Rolled back', tone: 'warning', icon: SkipForward },
+  cancelled: { label: 'Cancelled', tone: 'neutral', icon: Ban },
+} satisfies Record<Enums<'deployment_status'>, StatusMeta>
+
+const metas = { execution: executionStatusMeta, node: nodeStatusMeta, approval: approvalStatusMeta, deployment: deploymentStatusMeta }
+type StatusOf = { execution: Enums<'execution_status'>; node: Enums<'node_status'>; approval: Enums<'approval_status'>; deployment: Enums<'deployment_status'> }
+
+/** The one way any status is shown: label, colour and icon from the meta maps above. */
+export function StatusBadge<K extends keyof StatusOf>({ kind, status, className }: { kind: K; status: StatusOf[K]; className?: string }) {
+  const meta = (metas[kind] as Record<string, StatusMeta>)[status] ?? { label: status, tone: 'neutral', icon: CircleDashed }
+  const Icon = meta.icon
+  return (
+    <Badge tone={meta.tone} className={className} data-status={status}>
+      <Icon className="size-3" aria-hidden />
+      {meta.label}
+    </Badge>
+  )
+}

@@ -1,0 +1,11 @@
+import { EmptyState, PageHeader } from '../../../components/states.tsx'
+
+// Placeholder while this page is being built (issue 4).
+export default function Page() {
+  return (
+    <>
+      <PageHeader title="Run" />
+      <EmptyState title="Not built yet" />
+    </>
+  )
+}

@@ -1,0 +1,37 @@
+import { Activity, Hammer, Search, ShieldCheck, type LucideIcon } from 'lucide-react'
+import type { AppRole } from './permissions.ts'
+
+export const MODES = ['monitor', 'build', 'investigate', 'govern'] as const
+export type Mode = (typeof MODES)[number]
+
+interface ModeMeta {
+  label: string
+  description: string
+  icon: LucideIcon
+}
+
+/** The four ways of working: each reshapes the home page and the order of the navigation. */
+export const modeMeta = {
+  monitor: { label: 'Monitor', description: 'Health and live activity', icon: Activity },
+  build: { label: 'Build & Deploy', description: 'Pipelines, runs and releases', icon: Hammer },
+  investigate: { label: 'Investigate', description: 'Failures first', icon: Search },
+  govern: { label: 'Govern', description: 'Approvals, locks and audit', icon: ShieldCheck },
+} satisfies Record<Mode, ModeMeta>
+
+const roleDefaults = { viewer: 'monitor', operator: 'build', admin: 'govern' } satisfies Record<AppRole, Mode>
+
+/** The saved choice if there is one, else the role's natural mode. */
+export function resolveMode(saved: string | null | undefined, role: AppRole | null | undefined): Mode {
+  if (saved && (MODES as readonly string[]).includes(saved)) return saved as Mode
+  return roleDefaults[role ?? 'viewer']
+}
+
+export type NavKey = 'home' | 'pipelines' | 'executions' | 'approvals' | 'environments' | 'audit'
+
+/** Navigation order per mode: what the mode is about comes first. */
+export const navOrder = {
+  monitor: ['home', 'executions', 'environments', 'pipelines', 'approvals', 'audit'],
+  build: ['home', 'pipelines', 'executions', 'environments', 'approvals', 'audit'],
+  investigate: ['home', 'executions', 'environments', 'pipelines', 'approvals', 'audit'],
+  govern: ['home', 'approvals', 'environments', 'audit', 'executions', 'pipelines'],
+} satisfies Record<Mode, NavKey[]>

@@ -1,0 +1,28 @@
+import type { Enums } from '../integrations/supabase/types.ts'
+
+export type AppRole = Enums<'app_role'>
+
+/**
+ * What each organization role may do, as the RLS policies and edge functions decide it (docs/data-model.md).
+ * The UI uses this only to hide or disable what would be refused; the database is what refuses.
+ */
+const minimumRole = {
+  viewPipelines: 'viewer',
+  editPipelines: 'operator',
+  deletePipelines: 'admin',
+  startExecutions: 'operator',
+  cancelExecutions: 'operator',
+  rollBack: 'operator',
+  vote: 'operator',
+  manageLocks: 'admin',
+  readAudit: 'admin',
+  manageMembers: 'admin',
+} as const satisfies Record<string, AppRole>
+
+export type Action = keyof typeof minimumRole
+
+const rank: Record<AppRole, number> = { admin: 0, operator: 1, viewer: 2 }
+
+export function can(role: AppRole | null | undefined, action: Action): boolean {
+  return role != null && rank[role] <= rank[minimumRole[action]]
+}

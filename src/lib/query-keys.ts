@@ -1,0 +1,53 @@
+/**
+ * The one query-key factory. Keys are hierarchical, so invalidating a prefix (e.g. `queryKeys.executions.all`)
+ * refreshes everything under it.
+ */
+export const queryKeys = {
+  workspace: {
+    all: ['workspace'] as const,
+    memberships: (userId: string) => ['workspace', 'memberships', userId] as const,
+    preferences: (userId: string) => ['workspace', 'preferences', userId] as const,
+    profile: (userId: string) => ['workspace', 'profile', userId] as const,
+  },
+  pipelines: {
+    all: ['pipelines'] as const,
+    list: (projectId: string) => ['pipelines', 'list', projectId] as const,
+    detail: (id: string) => ['pipelines', 'detail', id] as const,
+  },
+  executions: {
+    all: ['executions'] as const,
+    list: (projectId: string, filter?: string) => ['executions', 'list', projectId, filter ?? 'all'] as const,
+    detail: (id: string) => ['executions', 'detail', id] as const,
+    nodes: (id: string) => ['executions', 'nodes', id] as const,
+    events: (id: string) => ['executions', 'events', id] as const,
+    logs: (id: string, nodeId: string) => ['executions', 'logs', id, nodeId] as const,
+    checkpoints: (id: string) => ['executions', 'checkpoints', id] as const,
+  },
+  approvals: {
+    all: ['approvals'] as const,
+    list: (projectId: string, status?: string) => ['approvals', 'list', projectId, status ?? 'all'] as const,
+    detail: (id: string) => ['approvals', 'detail', id] as const,
+  },
+  environments: {
+    all: ['environments'] as const,
+    board: (projectId: string) => ['environments', 'board', projectId] as const,
+    detail: (projectId: string, key: string) => ['environments', 'detail', projectId, key] as const,
+    versions: (environmentId: string) => ['environments', 'versions', environmentId] as const,
+  },
+  deployments: {
+    all: ['deployments'] as const,
+    recent: (projectId: string) => ['deployments', 'recent', projectId] as const,
+  },
+  activity: {
+    all: ['activity'] as const,
+    feed: (projectId: string) => ['activity', 'feed', projectId] as const,
+  },
+  kpis: {
+    all: ['kpis'] as const,
+    home: (projectId: string) => ['kpis', 'home', projectId] as const,
+  },
+  audit: {
+    all: ['audit'] as const,
+    list: (orgId: string, page: number) => ['audit', 'list', orgId, page] as const,
+  },
+} as const

@@ -1,0 +1,47 @@
+import type { RealtimePostgresChangesPayload } from '@supabase/supabase-js'
+import { useQueryClient, type QueryKey } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
+import { supabase } from './supabase.ts'
+
+export interface TableWatch {
+  table: string
+  /** A Realtime filter such as `project_id=eq.<id>`. */
+  filter?: string
+  event?: '*' | 'INSERT' | 'UPDATE' | 'DELETE'
+}
+
+let channelCount = 0
+
+/**
+ * Subscribes to row changes the database lets this user see (RLS decides) and calls `onChange` for each;
+ * the channel is removed on unmount. `enabled: false` subscribes to nothing.
+ */
+export function useTableChanges(
+  watches: TableWatch[],
+  onChange: (payload: RealtimePostgresChangesPayload<Record<string, unknown>>) => void,
+  enabled = true,
+): void {
+  const handler = useRef(onChange)
+  handler.current = onChange
+  const signature = JSON.stringify(watches)
+  useEffect(() => {
+    if (!enabled) return
+    const channel = supabase.channel(`changes-${++channelCount}`)
+    for (const watch of JSON.parse(signature) as TableWatch[]) {
+      channel.on('postgres_changes', { event: watch.event ?? '*', schema: 'public', table: watch.table, filter: watch.filter },
+        (payload) => handler.current(payload as RealtimePostgresChangesPayload<Record<string, unknown>>))
+    }
+    channel.subscribe()
+    return () => { void supabase.removeChannel(channel) }
+  }, [signature, enabled])
+}
+
+/** Refetches the given queries whenever one of the watched tables changes. */
+export function useLiveQueries(watches: TableWatch[], keys: QueryKey[], enabled = true): void {
+  const queryClient = useQueryClient()
+  const keysRef = useRef(keys)
+  keysRef.current = keys
+  useTableChanges(watches, () => {
+    for (const key of keysRef.current) void queryClient.invalidateQueries({ queryKey: key })
+  }, enabled)
+}
