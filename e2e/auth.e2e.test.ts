@@ -31,14 +31,14 @@ afterAll(async () => {
   await stack?.stop()
 })
 
-describe('placeholder app: account journey in Chromium', () => {
+describe('account journey in Chromium', () => {
   const email = `e2e-${Date.now()}@opzenix.dev`
   const password = 'correct-horse-battery'
 
-  it('says it is a placeholder and offers sign-in', async () => {
+  it('offers sign-in to a visitor', async () => {
     await page.goto(app.url)
-    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true)
-    expect(await page.locator('.lede').textContent()).toContain('placeholder until the control tower lands')
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor()
+    expect(await page.getByText('The CI/CD control tower').isVisible()).toBe(true)
   })
 
   it('signs up a new user and shows their email and role', async () => {
@@ -48,7 +48,9 @@ describe('placeholder app: account journey in Chromium', () => {
     await page.getByLabel('Password').press('Enter')
     await page.getByTestId('user-email').waitFor()
     expect(await page.getByTestId('user-email').textContent()).toBe(email)
-    expect(await page.getByTestId('user-role').textContent()).toBe('authenticated')
+    // A new account is a viewer in no organization until an admin adds it, and the page says so.
+    expect(await page.getByText("You're in, but not in an organization yet").isVisible()).toBe(true)
+    expect(await page.getByTestId('user-role').count()).toBe(0)
     await page.screenshot({ path: path.join(ARTIFACTS, 'auth-signed-up.png') })
 
     const { data } = await stack.service().auth.admin.listUsers()
@@ -62,7 +64,8 @@ describe('placeholder app: account journey in Chromium', () => {
   })
 
   it('signs out', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('button', { name: 'Account menu' }).click()
+    await page.getByRole('menuitem', { name: 'Sign out' }).click()
     await page.getByRole('heading', { name: 'Sign in' }).waitFor()
     expect(await page.getByTestId('user-email').count()).toBe(0)
   })

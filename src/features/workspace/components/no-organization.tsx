@@ -12,7 +12,7 @@ export function NoOrganization() {
           <CardTitle className="flex items-center gap-2 text-base"><Building2 className="size-5" aria-hidden /> You're in, but not in an organization yet</CardTitle>
         </CardHeader>
         <CardContent className="flex flex-col gap-3 text-sm">
-          <p>Signed in as <strong data-testid="user-email">{user.email}</strong>, with the role <strong data-testid="user-role">viewer</strong>.</p>
+          <p>Signed in as <strong>{user.email}</strong>, with the role <strong>viewer</strong>.</p>
           <p className="text-muted-foreground">
             Pipelines, runs and environments belong to organizations. Ask an admin of your organization to add this
             email as a member; you will see its projects as soon as they do.
