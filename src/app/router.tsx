@@ -11,7 +11,7 @@ export const router = createBrowserRouter([
     element: <AppShell />,
     errorElement: <RouteError />,
     children: [
-      { index: true, lazy: page(() => import('../features/home/pages/home-page.tsx')) },
+      { index: true, lazy: page(() => import('./home/home-page.tsx')) },
       { path: 'pipelines', lazy: page(() => import('../features/pipelines/pages/pipelines-page.tsx')) },
       { path: 'pipelines/new', lazy: page(() => import('../features/pipelines/pages/pipeline-editor-page.tsx')) },
       { path: 'pipelines/:pipelineId', lazy: page(() => import('../features/pipelines/pages/pipeline-editor-page.tsx')) },
