@@ -384,14 +384,14 @@ isOneToOne: false
                   ]
                 },"execution_nodes": {
                   Row: {
-                    "attempt": number,"config": NonNullable<Json>,"created_at": string,"duration_ms": number | null,"execution_id": string,"finished_at": string | null,"id": string,"kind": Database["public"]['Enums']["node_kind"],"logs": string | null,"name": string,"node_id": string,"output": Json | null,"project_id": string,"started_at": string | null,"status": Database["public"]['Enums']["node_status"],"updated_at": string
+                    "attempt": number,"config": NonNullable<Json>,"created_at": string,"duration_ms": number | null,"execution_id": string,"finished_at": string | null,"id": string,"kind": Database["public"]['Enums']["node_kind"],"log_lines_written": number,"logs": string | null,"name": string,"node_id": string,"output": Json | null,"project_id": string,"started_at": string | null,"status": Database["public"]['Enums']["node_status"],"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "attempt"?: number,"config"?: NonNullable<Json>,"created_at"?: string,"duration_ms"?: number | null,"execution_id": string,"finished_at"?: string | null,"id"?: string,"kind"?: Database["public"]['Enums']["node_kind"],"logs"?: string | null,"name": string,"node_id": string,"output"?: Json | null,"project_id": string,"started_at"?: string | null,"status"?: Database["public"]['Enums']["node_status"],"updated_at"?: string
+                    "attempt"?: number,"config"?: NonNullable<Json>,"created_at"?: string,"duration_ms"?: number | null,"execution_id": string,"finished_at"?: string | null,"id"?: string,"kind"?: Database["public"]['Enums']["node_kind"],"log_lines_written"?: number,"logs"?: string | null,"name": string,"node_id": string,"output"?: Json | null,"project_id": string,"started_at"?: string | null,"status"?: Database["public"]['Enums']["node_status"],"updated_at"?: string
                   }
                   Update: {
-                    "attempt"?: number,"config"?: NonNullable<Json>,"created_at"?: string,"duration_ms"?: number | null,"execution_id"?: string,"finished_at"?: string | null,"id"?: string,"kind"?: Database["public"]['Enums']["node_kind"],"logs"?: string | null,"name"?: string,"node_id"?: string,"output"?: Json | null,"project_id"?: string,"started_at"?: string | null,"status"?: Database["public"]['Enums']["node_status"],"updated_at"?: string
+                    "attempt"?: number,"config"?: NonNullable<Json>,"created_at"?: string,"duration_ms"?: number | null,"execution_id"?: string,"finished_at"?: string | null,"id"?: string,"kind"?: Database["public"]['Enums']["node_kind"],"log_lines_written"?: number,"logs"?: string | null,"name"?: string,"node_id"?: string,"output"?: Json | null,"project_id"?: string,"started_at"?: string | null,"status"?: Database["public"]['Enums']["node_status"],"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -424,14 +424,14 @@ isOneToOne: false
                   ]
                 },"executions": {
                   Row: {
-                    "branch": string | null,"commit_sha": string | null,"created_at": string,"environment_id": string | null,"error_message": string | null,"finished_at": string | null,"flow_template_id": string | null,"flow_type": Database["public"]['Enums']["flow_type"],"graph": NonNullable<Json>,"id": string,"name": string,"progress": number,"project_id": string,"started_at": string | null,"started_by": string | null,"status": Database["public"]['Enums']["execution_status"],"trigger_source": string,"updated_at": string
+                    "attempt": number,"branch": string | null,"commit_sha": string | null,"created_at": string,"environment_id": string | null,"error_message": string | null,"finished_at": string | null,"flow_template_id": string | null,"flow_type": Database["public"]['Enums']["flow_type"],"graph": NonNullable<Json>,"id": string,"name": string,"progress": number,"project_id": string,"rerun_from_node_id": string | null,"rerun_of_id": string | null,"started_at": string | null,"started_by": string | null,"status": Database["public"]['Enums']["execution_status"],"trigger_source": string,"updated_at": string,"version": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "branch"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"environment_id"?: string | null,"error_message"?: string | null,"finished_at"?: string | null,"flow_template_id"?: string | null,"flow_type"?: Database["public"]['Enums']["flow_type"],"graph"?: NonNullable<Json>,"id"?: string,"name": string,"progress"?: number,"project_id": string,"started_at"?: string | null,"started_by"?: string | null,"status"?: Database["public"]['Enums']["execution_status"],"trigger_source"?: string,"updated_at"?: string
+                    "attempt"?: number,"branch"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"environment_id"?: string | null,"error_message"?: string | null,"finished_at"?: string | null,"flow_template_id"?: string | null,"flow_type"?: Database["public"]['Enums']["flow_type"],"graph"?: NonNullable<Json>,"id"?: string,"name": string,"progress"?: number,"project_id": string,"rerun_from_node_id"?: string | null,"rerun_of_id"?: string | null,"started_at"?: string | null,"started_by"?: string | null,"status"?: Database["public"]['Enums']["execution_status"],"trigger_source"?: string,"updated_at"?: string,"version"?: string | null
                   }
                   Update: {
-                    "branch"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"environment_id"?: string | null,"error_message"?: string | null,"finished_at"?: string | null,"flow_template_id"?: string | null,"flow_type"?: Database["public"]['Enums']["flow_type"],"graph"?: NonNullable<Json>,"id"?: string,"name"?: string,"progress"?: number,"project_id"?: string,"started_at"?: string | null,"started_by"?: string | null,"status"?: Database["public"]['Enums']["execution_status"],"trigger_source"?: string,"updated_at"?: string
+                    "attempt"?: number,"branch"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"environment_id"?: string | null,"error_message"?: string | null,"finished_at"?: string | null,"flow_template_id"?: string | null,"flow_type"?: Database["public"]['Enums']["flow_type"],"graph"?: NonNullable<Json>,"id"?: string,"name"?: string,"progress"?: number,"project_id"?: string,"rerun_from_node_id"?: string | null,"rerun_of_id"?: string | null,"started_at"?: string | null,"started_by"?: string | null,"status"?: Database["public"]['Enums']["execution_status"],"trigger_source"?: string,"updated_at"?: string,"version"?: string | null
                   }
                   Relationships: [
                     {
@@ -451,6 +451,12 @@ isOneToOne: false
       columns: ["project_id"]
 isOneToOne: false
       referencedRelation: "projects"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "executions_rerun_of_id_fkey"
+      columns: ["rerun_of_id"]
+isOneToOne: false
+      referencedRelation: "executions"
       referencedColumns: ["id"]
     }
                   ]
@@ -865,6 +871,34 @@ isOneToOne: false
             "cicd_task_type":
 { Args: { "_config": Json,"_kind": Database["public"]['Enums']["node_kind"],"_name": string }; Returns: string
                            },
+"dora_metrics":
+{ Args: { "_environment_id"?: string,"_from": string,"_project_id": string,"_to": string }; Returns: {
+              "definition": string,"metric": string,"sample_size": number,"unit": string,"value": number
+            }[]
+                           },
+"engine_apply":
+{ Args: { "_actor"?: string,"_execution_id": string,"_logs"?: Json,"_transitions": Json }; Returns: Json
+                           },
+"engine_blocked_environments":
+{ Args: { "_project_ids": (string)[] }; Returns: {
+              "environment": string,"message": string,"project_id": string
+            }[]
+                           },
+"engine_effect":
+{ Args: { "_at": string,"_effect": Json,"_node": Omit<Database["public"]['Tables']["execution_nodes"]['Row'], Database["public"]['Tables']["execution_nodes"]['ComputedFields']>,"_run": Omit<Database["public"]['Tables']["executions"]['Row'], Database["public"]['Tables']["executions"]['ComputedFields']> }; Returns: undefined
+                           },
+"engine_log":
+{ Args: { "_level"?: Database["public"]['Enums']["log_level"],"_message": string,"_metadata"?: Json,"_node": Omit<Database["public"]['Tables']["execution_nodes"]['Row'], Database["public"]['Tables']["execution_nodes"]['ComputedFields']> }; Returns: undefined
+                           },
+"engine_record_deployment":
+{ Args: { "_at": string,"_effect": Json,"_node": Omit<Database["public"]['Tables']["execution_nodes"]['Row'], Database["public"]['Tables']["execution_nodes"]['ComputedFields']>,"_run": Omit<Database["public"]['Tables']["executions"]['Row'], Database["public"]['Tables']["executions"]['ComputedFields']> }; Returns: undefined
+                           },
+"engine_refuse":
+{ Args: { "_message": string,"_node": Omit<Database["public"]['Tables']["execution_nodes"]['Row'], Database["public"]['Tables']["execution_nodes"]['ComputedFields']> }; Returns: undefined
+                           },
+"engine_rollback_deployment":
+{ Args: { "_at": string,"_effect": Json,"_node": Omit<Database["public"]['Tables']["execution_nodes"]['Row'], Database["public"]['Tables']["execution_nodes"]['ComputedFields']>,"_run": Omit<Database["public"]['Tables']["executions"]['Row'], Database["public"]['Tables']["executions"]['ComputedFields']> }; Returns: undefined
+                           },
 "execution_node_traceparent":
 { Args: { "_execution_node_id": string }; Returns: string
                            },
@@ -928,7 +962,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "app_role": "admin"|"operator"|"viewer","approval_status": "pending"|"approved"|"rejected"|"expired","approval_vote": "approve"|"reject","connection_status": "unknown"|"healthy"|"degraded"|"down","deploy_strategy": "rolling"|"canary"|"blue_green","deployment_status": "pending"|"in_progress"|"success"|"failed"|"rolled_back"|"cancelled","environment_tier": "development"|"testing"|"staging"|"preproduction"|"production","execution_status": "idle"|"queued"|"running"|"success"|"warning"|"failed"|"paused"|"cancelled","flow_type": "cicd"|"mlops"|"llmops"|"infrastructure"|"security","log_level": "debug"|"info"|"warn"|"error","node_kind": "simulated"|"github_workflow"|"approval"|"deploy"|"checkpoint"|"notify"|"wait","node_status": "pending"|"queued"|"running"|"waiting"|"success"|"warning"|"failed"|"skipped"|"cancelled"
+            "app_role": "admin"|"operator"|"viewer","approval_status": "pending"|"approved"|"rejected"|"expired"|"cancelled","approval_vote": "approve"|"reject","connection_status": "unknown"|"healthy"|"degraded"|"down","deploy_strategy": "rolling"|"canary"|"blue_green","deployment_status": "pending"|"in_progress"|"success"|"failed"|"rolled_back"|"cancelled","environment_tier": "development"|"testing"|"staging"|"preproduction"|"production","execution_status": "idle"|"queued"|"running"|"success"|"warning"|"failed"|"paused"|"cancelled","flow_type": "cicd"|"mlops"|"llmops"|"infrastructure"|"security","log_level": "debug"|"info"|"warn"|"error","node_kind": "simulated"|"github_workflow"|"approval"|"deploy"|"checkpoint"|"notify"|"wait"|"source"|"build"|"test"|"security_scan"|"rollback"|"parallel_group","node_status": "pending"|"queued"|"running"|"waiting"|"success"|"warning"|"failed"|"skipped"|"cancelled"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -1044,7 +1078,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "app_role": ["admin", "operator", "viewer"],"approval_status": ["pending", "approved", "rejected", "expired"],"approval_vote": ["approve", "reject"],"connection_status": ["unknown", "healthy", "degraded", "down"],"deploy_strategy": ["rolling", "canary", "blue_green"],"deployment_status": ["pending", "in_progress", "success", "failed", "rolled_back", "cancelled"],"environment_tier": ["development", "testing", "staging", "preproduction", "production"],"execution_status": ["idle", "queued", "running", "success", "warning", "failed", "paused", "cancelled"],"flow_type": ["cicd", "mlops", "llmops", "infrastructure", "security"],"log_level": ["debug", "info", "warn", "error"],"node_kind": ["simulated", "github_workflow", "approval", "deploy", "checkpoint", "notify", "wait"],"node_status": ["pending", "queued", "running", "waiting", "success", "warning", "failed", "skipped", "cancelled"]
+            "app_role": ["admin", "operator", "viewer"],"approval_status": ["pending", "approved", "rejected", "expired", "cancelled"],"approval_vote": ["approve", "reject"],"connection_status": ["unknown", "healthy", "degraded", "down"],"deploy_strategy": ["rolling", "canary", "blue_green"],"deployment_status": ["pending", "in_progress", "success", "failed", "rolled_back", "cancelled"],"environment_tier": ["development", "testing", "staging", "preproduction", "production"],"execution_status": ["idle", "queued", "running", "success", "warning", "failed", "paused", "cancelled"],"flow_type": ["cicd", "mlops", "llmops", "infrastructure", "security"],"log_level": ["debug", "info", "warn", "error"],"node_kind": ["simulated", "github_workflow", "approval", "deploy", "checkpoint", "notify", "wait", "source", "build", "test", "security_scan", "rollback", "parallel_group"],"node_status": ["pending", "queued", "running", "waiting", "success", "warning", "failed", "skipped", "cancelled"]
           }
         }
 } as const

@@ -42,7 +42,7 @@ export type Effect =
 export type NodeReason =
   | 'ready' | 'path_not_taken' | 'blocked_by_cycle' | 'completed' | 'simulated_finished' | 'external_result'
   | 'approved' | 'rejected' | 'approval_expired' | 'deployed' | 'environment_locked' | 'invalid_config'
-  | 'unknown_kind' | 'cancelled' | 'waited'
+  | 'unknown_kind' | 'cancelled' | 'waited' | 'deploy_refused'
 
 export type ExecutionReason = 'started' | 'awaiting_approval' | 'resumed' | 'finished' | 'cancelled'
 
@@ -76,4 +76,12 @@ export interface TickInput {
   results?: readonly StepResult[]
   /** Environments under a lock or freeze window: a deploy into one fails instead of shipping. */
   lockedEnvironments?: readonly string[]
+  /** Deploys and rollbacks the database refused (lock, freeze, missing approval): they fail with its message. */
+  refusals?: readonly DeployRefusal[]
+}
+
+/** The deploy guard's answer for one deploy or rollback node, in its own words. */
+export interface DeployRefusal {
+  nodeId: string
+  message: string
 }

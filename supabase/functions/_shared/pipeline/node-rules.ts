@@ -54,6 +54,10 @@ export function runningStep(node: EngineNode, ctx: RuleContext): Step | null {
   const elapsed = ctx.now - Date.parse(node.started_at ?? ctx.nowIso)
   const external = ctx.input.results?.find((r) => r.nodeId === node.id)
   const id = node.id
+  const refusal = ctx.input.refusals?.find((r) => r.nodeId === id)
+  if (refusal && (parsed.kind === 'deploy' || parsed.kind === 'rollback')) {
+    return { to: 'failed', reason: 'deploy_refused', detail: refusal.message, effects: [] }
+  }
 
   switch (parsed.kind) {
     case 'source':

@@ -1,0 +1,100 @@
+// Advances one execution: tick the pure engine on a fresh snapshot, apply the result with engine_apply in one
+// transaction, and start again when another instance moved first (OZ001) or the deploy guard refused (OZ002).
+import type { SupabaseClient } from '@supabase/supabase-js'
+import { cancel, tick } from '../pipeline/engine.ts'
+import type { DeployRefusal, Transition } from '../pipeline/engine-types.ts'
+import { isNodeFinished } from '../pipeline/statuses.ts'
+import { loadBlockedEnvironments, loadExecution, needsBlocked, type BlockedEnvironments, type LoadedExecution } from './snapshot.ts'
+import { dueLines, withBanners } from './simulated-logs.ts'
+
+const MAX_ATTEMPTS = 6
+
+export interface AdvanceResult {
+  /** Transitions applied (0 when there was nothing to do or another instance did it). */
+  transitions: number
+  logLines: number
+  /** Times the apply lost a race and recomputed. */
+  conflicts: number
+  status: string | null
+}
+
+export interface AdvanceOptions {
+  now?: () => number
+  /** Environments a deploy may not enter (loaded here when not given and the run has deploys left). */
+  blocked?: BlockedEnvironments
+}
+
+/** Ticks one execution (already loaded, or by id) and applies the transitions; retries lost races. */
+export async function advanceExecution(admin: SupabaseClient, execution: LoadedExecution | string, options: AdvanceOptions = {}): Promise<AdvanceResult> {
+  const now = options.now ?? Date.now
+  let loaded = typeof execution === 'string' ? await loadExecution(admin, execution) : execution
+  const refusals: DeployRefusal[] = []
+  let conflicts = 0
+  let blockedByProject = options.blocked
+  for (let attempt = 1; loaded; attempt++) {
+    const at = now()
+    if (!blockedByProject && needsBlocked([loaded])) blockedByProject = await loadBlockedEnvironments(admin, [loaded.projectId])
+    const blocked = blockedByProject?.get(loaded.projectId)
+    const input = { now: at, decisions: loaded.decisions, refusals: [...refusals, ...blockedRefusals(loaded, blocked)] }
+    const transitions = withBanners(tick(loaded.snapshot, input), loaded.snapshot.nodes)
+    const finishing = new Set(transitions.filter((t) => t.scope === 'node' && t.from === 'running').map((t) => t.nodeId!))
+    const logs = dueLines(loaded.snapshot.nodes, loaded.linesWritten, at, finishing)
+    if (transitions.length === 0 && logs.length === 0) return { transitions: 0, logLines: 0, conflicts, status: loaded.snapshot.status }
+
+    const result = await applyTick(admin, loaded.id, transitions, logs)
+    if (result.ok) return { transitions: result.applied, logLines: result.logLines, conflicts, status: result.status }
+    if (attempt >= MAX_ATTEMPTS) throw new Error(`execution ${loaded.id}: gave up after ${attempt} attempts (${result.message})`)
+    if (result.refusal) {
+      refusals.push(result.refusal)
+      continue
+    }
+    conflicts++
+    loaded = await loadExecution(admin, loaded.id)
+  }
+  return { transitions: 0, logLines: 0, conflicts, status: null }
+}
+
+export type ApplyOutcome =
+  | { ok: true; applied: number; logLines: number; status: string }
+  | { ok: false; message: string; refusal?: DeployRefusal }
+
+/** One engine_apply call. Lost races and guard refusals come back as data; anything else throws. */
+export async function applyTick(admin: SupabaseClient, executionId: string, transitions: Transition[], logs: unknown[] = [], actor: string | null = null): Promise<ApplyOutcome> {
+  const { data, error } = await admin.rpc('engine_apply', {
+    _execution_id: executionId, _transitions: transitions, _logs: logs, _actor: actor,
+  })
+  if (!error) {
+    const r = data as { applied: number; log_lines: number; status: string }
+    return { ok: true, applied: r.applied, logLines: r.log_lines, status: r.status }
+  }
+  if (error.code === 'OZ001') return { ok: false, message: error.message }
+  if (error.code === 'OZ002') return { ok: false, message: error.message, refusal: { nodeId: error.details ?? '', message: error.message } }
+  throw new Error(`engine_apply for ${executionId}: ${error.message} (${error.code})`)
+}
+
+/** Cancels a run for `actor`; false when it had already finished. Retries lost races. */
+export async function cancelExecution(admin: SupabaseClient, executionId: string, actor: string | null, reason?: string): Promise<boolean> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const loaded = await loadExecution(admin, executionId)
+    if (!loaded) return false
+    const transitions = cancel(loaded.snapshot, { now: Date.now() })
+    if (transitions.length === 0) return false
+    const last = transitions[transitions.length - 1]
+    if (reason && last.scope === 'execution') transitions[transitions.length - 1] = { ...last, detail: reason } as Transition
+    const result = await applyTick(admin, executionId, transitions, [], actor)
+    if (result.ok) return true
+  }
+  throw new Error(`execution ${executionId}: could not cancel after ${MAX_ATTEMPTS} attempts`)
+}
+
+function blockedRefusals(loaded: LoadedExecution, blocked: ReadonlyMap<string, string> | undefined): DeployRefusal[] {
+  if (!blocked || blocked.size === 0) return []
+  const out: DeployRefusal[] = []
+  for (const node of loaded.snapshot.nodes) {
+    if (isNodeFinished(node.status) || (node.kind !== 'deploy' && node.kind !== 'rollback')) continue
+    const env = (node.config as { environment?: unknown } | null)?.environment
+    const message = typeof env === 'string' ? blocked.get(env) : undefined
+    if (message) out.push({ nodeId: node.id, message })
+  }
+  return out
+}
