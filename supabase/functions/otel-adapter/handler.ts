@@ -1,0 +1,93 @@
+// otel-adapter: OTLP/HTTP receiver (https://opentelemetry.io/docs/specs/otlp/#otlphttp) for traces, metrics
+// and logs, JSON or protobuf, gzip or not. Order: route → authenticate (ingest token) → content type →
+// read (413) → decode (400, nothing written) → one insert → Export*ServiceResponse, with partialSuccess
+// when some items could not be stored.
+import { corsHeaders, errorResponse, HttpError } from '../_shared/http.ts'
+import { serviceClient } from '../_shared/auth.ts'
+import { MalformedError } from '../_shared/otlp/values.ts'
+import { decodeProtobuf, jsonResponse, type PartialSuccess, protobufResponse, protobufStatus, type Signal, signalFor } from '../_shared/otlp/signals.ts'
+import { WireError } from '../_shared/otlp/wire.ts'
+import { readBody } from './body.ts'
+import { badToken, forgetToken, requireIngestToken } from './token.ts'
+
+type Encoding = 'json' | 'protobuf'
+
+const PROTOBUF = 'application/x-protobuf'
+const cors = {
+  ...corsHeaders,
+  'access-control-allow-headers': `${corsHeaders['access-control-allow-headers']}, content-encoding, x-opzenix-ingest-token`,
+}
+
+function encodingOf(req: Request): Encoding | undefined {
+  const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
+  if (type === 'application/json') return 'json'
+  if (type === PROTOBUF) return 'protobuf'
+  return undefined
+}
+
+/** Errors: the shared JSON error shape (which is also a JSON google.rpc.Status via `message`), or a protobuf Status. */
+function failure(error: unknown, encoding: Encoding | undefined): Response {
+  if (encoding === 'protobuf' && error instanceof HttpError) {
+    return new Response(protobufStatus(error.status === 400 ? 3 : error.status === 401 ? 16 : 2, error.message), {
+      status: error.status,
+      headers: { ...cors, 'content-type': PROTOBUF },
+    })
+  }
+  const response = errorResponse(error)
+  if (!(error instanceof HttpError)) return response
+  return new Response(JSON.stringify({ error: { code: error.code, message: error.message }, message: error.message }), {
+    status: error.status,
+    headers: { ...cors, 'content-type': 'application/json' },
+  })
+}
+
+function parse(signal: Signal, bytes: Uint8Array, encoding: Encoding): unknown {
+  try {
+    if (encoding === 'protobuf') return decodeProtobuf(signal, bytes)
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch (error) {
+    const what = encoding === 'protobuf' ? `protobuf ${signal.path.slice(4)} export request` : 'JSON'
+    throw new HttpError(400, 'invalid_input', `The body is not a valid ${what}: ${(error as Error).message}`)
+  }
+}
+
+export async function handler(req: Request): Promise<Response> {
+  if (req.method === 'OPTIONS') return new Response('ok', { headers: cors })
+  const encoding = encodingOf(req)
+  try {
+    if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Use POST')
+    const signal = signalFor(new URL(req.url).pathname)
+    if (!signal) throw new HttpError(404, 'not_found', 'Post OTLP to /v1/traces, /v1/metrics or /v1/logs under this function')
+    // Service role, because exporters carry an ingest token, not a user session; every write is scoped by
+    // ingest_otel_signals to the token's project.
+    const db = serviceClient()
+    const tokenHash = await requireIngestToken(req, db)
+    if (!encoding) throw new HttpError(415, 'unsupported_media_type', `Send ${PROTOBUF} or application/json`)
+    const bytes = await readBody(req)
+
+    let rows
+    try {
+      rows = signal.rows(parse(signal, bytes, encoding))
+    } catch (error) {
+      if (error instanceof MalformedError || error instanceof WireError) throw new HttpError(400, 'invalid_input', error.message)
+      throw error
+    }
+    if (rows.rows.length > 0) {
+      const { error } = await db.rpc('ingest_otel_signals', { _token_hash: tokenHash, _signals: rows.rows })
+      if (error?.code === '28000') {
+        forgetToken(tokenHash)
+        throw badToken()
+      }
+      if (error) throw error
+    }
+    const partial: PartialSuccess | undefined = rows.rejected > 0
+      ? { rejected: rows.rejected, errorMessage: rows.errors.join('; ') }
+      : undefined
+    if (encoding === 'protobuf') {
+      return new Response(protobufResponse(partial), { status: 200, headers: { ...cors, 'content-type': PROTOBUF } })
+    }
+    return new Response(JSON.stringify(jsonResponse(signal, partial)), { status: 200, headers: { ...cors, 'content-type': 'application/json' } })
+  } catch (error) {
+    return failure(error, encoding)
+  }
+}

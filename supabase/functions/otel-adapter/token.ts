@@ -1,0 +1,39 @@
+// Ingest tokens: taken from `Authorization: Bearer` or `x-opzenix-ingest-token`, hashed (only hashes are
+// stored), and resolved to their project. Resolutions are cached briefly per worker so a steady exporter
+// costs one database call per request; the insert re-checks the token, so a revoked token stops writing at once.
+import type { SupabaseClient } from '@supabase/supabase-js'
+import { HttpError } from '../_shared/http.ts'
+
+const CACHE_MS = 30_000
+const cache = new Map<string, number>() // token hash → valid until
+
+export const badToken = () => new HttpError(401, 'unauthorized', 'Send a valid Opzenix ingest token (Authorization: Bearer <token> or x-opzenix-ingest-token)')
+
+export function tokenOf(req: Request): string | undefined {
+  const header = req.headers.get('x-opzenix-ingest-token')?.trim()
+  if (header) return header
+  const authorization = req.headers.get('authorization') ?? ''
+  return /^bearer\s+(\S+)$/i.exec(authorization.trim())?.[1]
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** The hash of the request's token when it is an active ingest token; 401 otherwise. */
+export async function requireIngestToken(req: Request, db: SupabaseClient): Promise<string> {
+  const token = tokenOf(req)
+  if (!token) throw badToken()
+  const hash = await sha256Hex(token)
+  if ((cache.get(hash) ?? 0) > Date.now()) return hash
+  const { data, error } = await db.rpc('otel_ingest_token_project', { _token_hash: hash })
+  if (error) throw error
+  if (!data) throw badToken()
+  cache.set(hash, Date.now() + CACHE_MS)
+  return hash
+}
+
+export function forgetToken(hash: string): void {
+  cache.delete(hash)
+}
