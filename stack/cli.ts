@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import pg from 'pg'
 import { loadConfig } from './config.ts'
 import { startStack, type RunningStack } from './stack.ts'
 
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     appUrl = app.url
   }
   printReady(stack, ((performance.now() - started) / 1000).toFixed(1), appUrl)
+  if (appUrl) await printDemoUsers(stack.dbUrl, appUrl)
 
   let stopping = false
   const shutdown = async () => {
@@ -102,3 +104,22 @@ main().catch((error) => {
   console.error(error)
   process.exit(1)
 })
+
+/** Where to log in: the seeded demo accounts, if this database has them. */
+async function printDemoUsers(dbUrl: string, appUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: dbUrl })
+  try {
+    await client.connect()
+    const { rows } = await client.query<{ email: string; role: string | null }>(`
+      select u.email, min(m.role::text) as role
+      from auth.users u left join public.organization_members m on m.user_id = u.id
+      where u.email like '%@opzenix.dev' group by u.email order by min(m.role) nulls last, u.email`)
+    if (rows.length === 0) return
+    console.log(`\nSign in at ${appUrl} with password opzenix-demo as:`)
+    for (const row of rows) console.log(`  ${row.email.padEnd(24)} ${row.role ?? ''}`)
+  } catch {
+    // A project without the demo seed simply has no one to list.
+  } finally {
+    await client.end().catch(() => {})
+  }
+}

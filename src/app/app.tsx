@@ -3,7 +3,6 @@ import { useState } from 'react'
 import { RouterProvider } from 'react-router'
 import { LoadingRows } from '../components/states.tsx'
 import { Toaster } from '../components/ui/toaster.tsx'
-import { TooltipProvider } from '../components/ui/tooltip.tsx'
 import SignInPage from '../features/auth/pages/sign-in-page.tsx'
 import { useSession } from '../features/auth/hooks/use-session.ts'
 import { WorkspaceProvider } from '../features/workspace/components/workspace-provider.tsx'
@@ -20,14 +19,12 @@ export function App() {
   if (session === undefined) return <div className="p-8"><LoadingRows /></div>
   return (
     <QueryClientProvider client={queryClient}>
-      <TooltipProvider delayDuration={300}>
-        {session ? (
-          <WorkspaceProvider key={session.user.id} user={session.user}>
-            <RouterProvider router={router} />
-          </WorkspaceProvider>
-        ) : <SignInPage />}
-        <Toaster />
-      </TooltipProvider>
+      {session ? (
+        <WorkspaceProvider key={session.user.id} user={session.user}>
+          <RouterProvider router={router} />
+        </WorkspaceProvider>
+      ) : <SignInPage />}
+      <Toaster />
     </QueryClientProvider>
   )
 }

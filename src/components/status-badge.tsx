@@ -39,6 +39,7 @@ export const approvalStatusMeta = {
   approved: { label: 'Approved', tone: 'success', icon: CheckCircle2 },
   rejected: { label: 'Rejected', tone: 'danger', icon: XCircle },
   expired: { label: 'Expired', tone: 'neutral', icon: Clock },
+  cancelled: { label: 'Cancelled', tone: 'neutral', icon: Ban },
 } satisfies Record<Enums<'approval_status'>, StatusMeta>
 
 export const deploymentStatusMeta = {

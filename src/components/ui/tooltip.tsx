@@ -1,11 +1,10 @@
 import * as TooltipPrimitive from '@radix-ui/react-tooltip'
 import type { ReactNode } from 'react'
 
-export const TooltipProvider = TooltipPrimitive.Provider
-
-/** A short hint on hover and keyboard focus. */
+/** A short hint on hover and keyboard focus. Carries its own provider, so only pages that use it load it. */
 export function Tooltip({ content, children }: { content: ReactNode; children: ReactNode }) {
   return (
+    <TooltipPrimitive.Provider delayDuration={300}>
     <TooltipPrimitive.Root>
       <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
       <TooltipPrimitive.Portal>
@@ -14,5 +13,6 @@ export function Tooltip({ content, children }: { content: ReactNode; children: R
         </TooltipPrimitive.Content>
       </TooltipPrimitive.Portal>
     </TooltipPrimitive.Root>
+    </TooltipPrimitive.Provider>
   )
 }
