@@ -10,6 +10,7 @@ import { createFunctionsService } from './functions/service.ts'
 import { createGateway } from './gateway.ts'
 import { proxy } from './http.ts'
 import { createRealtimeService } from './realtime/service.ts'
+import { functionsDirOf, startScheduler } from './scheduler.ts'
 import { startPostgrest } from './rest/postgrest.ts'
 import type { Service, StackContext } from './service.ts'
 import { createStorageService } from './storage/service.ts'
@@ -82,6 +83,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     for (const service of [auth, realtime, functions, storage]) {
       if (service.ready && !(await service.ready())) throw new Error('a service did not become ready')
     }
+    const scheduler = startScheduler({ apiUrl, serviceRoleKey: config.serviceRoleKey, functionsDir: functionsDirOf(config.workdir), log: (l) => log(`[scheduler] ${l}`) })
+    stops.push(scheduler.stop)
     return {
       config, apiUrl, dbUrl: db.url,
       anonKey: config.anonKey, serviceRoleKey: config.serviceRoleKey, jwtSecret: config.jwtSecret,
