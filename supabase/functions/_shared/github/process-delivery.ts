@@ -1,0 +1,34 @@
+// After the acknowledgement: decide what a stored delivery means and record the outcome on its row.
+import { claimDelivery, finishDelivery } from './deliveries.ts'
+import type { IntegrationRow } from './integration-secret.ts'
+import { handlePush, type Outcome } from './push.ts'
+import { recordDeploymentStatus, recordPullRequest, recordWorkflowJob, recordWorkflowRun } from './workflow-events.ts'
+
+// deno-lint-ignore no-explicit-any
+type Payload = Record<string, any>
+
+const recorders: Record<string, (p: Payload) => Outcome> = {
+  ping: (p) => ({ status: 'processed', result: { zen: p.zen, hook_id: p.hook_id } }),
+  pull_request: recordPullRequest,
+  workflow_run: recordWorkflowRun,
+  workflow_job: recordWorkflowJob,
+  deployment_status: recordDeploymentStatus,
+}
+
+export async function processDelivery(id: string, event: string, integration: IntegrationRow, payload: Payload): Promise<void> {
+  try {
+    let outcome: Outcome
+    if (event === 'push') {
+      // Starting a run is the one effect that must not repeat: take the row first.
+      if (!(await claimDelivery(id))) return
+      outcome = await handlePush(integration, payload)
+    } else {
+      const record = recorders[event]
+      outcome = record ? record(payload) : { status: 'ignored', result: { reason: 'event_not_handled', event } }
+    }
+    await finishDelivery(id, outcome.status, outcome.result)
+  } catch (error) {
+    console.error(`delivery ${id} (${event}) failed:`, error)
+    await finishDelivery(id, 'failed', null, error instanceof Error ? error.message : String(error)).catch(() => {})
+  }
+}

@@ -1,0 +1,49 @@
+// push → the first branch mapping whose pattern matches the branch; a deployable mapping with a pipeline
+// starts that pipeline for the mapped environment.
+import { branchOf, pickMapping, type BranchMapping } from './branch-mapping.ts'
+import { many } from './db.ts'
+import type { IntegrationRow } from './integration-secret.ts'
+import { startMappedRun } from './start-run.ts'
+
+export interface Outcome {
+  status: 'processed' | 'ignored'
+  result: Record<string, unknown>
+}
+
+interface PushPayload {
+  ref?: string
+  after?: string
+  deleted?: boolean
+  head_commit?: { message?: string } | null
+  pusher?: { name?: string }
+}
+
+export async function handlePush(integration: IntegrationRow, payload: PushPayload): Promise<Outcome> {
+  const branch = branchOf(payload.ref ?? '')
+  if (!branch) return { status: 'ignored', result: { reason: 'not_a_branch', ref: payload.ref } }
+  if (payload.deleted) return { status: 'ignored', result: { reason: 'branch_deleted', branch } }
+  const mappings = await many<BranchMapping>(
+    `select id, branch_pattern, environment_id, flow_template_id, is_deployable, position, created_at::text as created_at
+     from public.branch_mappings
+     where github_integration_id = $1 or (github_integration_id is null and project_id = $2)`,
+    [integration.id, integration.project_id],
+  )
+  const mapping = pickMapping(mappings, branch)
+  const commit = payload.after
+  if (!mapping) return { status: 'ignored', result: { reason: 'no_mapping', branch, commit_sha: commit } }
+  const decision = {
+    branch, commit_sha: commit, mapping_id: mapping.id, pattern: mapping.branch_pattern,
+    environment_id: mapping.environment_id, flow_template_id: mapping.flow_template_id, deployable: mapping.is_deployable,
+  }
+  if (!mapping.is_deployable) return { status: 'processed', result: { ...decision, started: false, reason: 'not_deployable' } }
+  if (!mapping.flow_template_id) return { status: 'processed', result: { ...decision, started: false, reason: 'no_pipeline' } }
+  const started = await startMappedRun({
+    projectId: integration.project_id,
+    flowTemplateId: mapping.flow_template_id,
+    environmentId: mapping.environment_id,
+    branch,
+    commitSha: commit,
+    message: payload.head_commit?.message,
+  })
+  return { status: 'processed', result: { ...decision, ...started } }
+}

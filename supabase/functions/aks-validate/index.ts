@@ -1,0 +1,3 @@
+import { aksValidate } from './handler.ts'
+
+Deno.serve(aksValidate)

@@ -1,0 +1,3 @@
+import { artifactWebhook } from './handler.ts'
+
+Deno.serve(artifactWebhook)

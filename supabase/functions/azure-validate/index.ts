@@ -1,0 +1,3 @@
+import { azureValidate } from './handler.ts'
+
+Deno.serve(azureValidate)

@@ -1,0 +1,3 @@
+import { healthCheck } from './handler.ts'
+
+Deno.serve(healthCheck)

@@ -1,0 +1,3 @@
+import { githubApi } from './handler.ts'
+
+Deno.serve(githubApi)

@@ -1,0 +1,3 @@
+import { githubValidate } from './handler.ts'
+
+Deno.serve(githubValidate)

@@ -1,0 +1,37 @@
+// POST /github-webhook/<integration id>: verify, store once, acknowledge, then process.
+import { verify } from '@octokit/webhooks-methods'
+import { storeDelivery } from '../_shared/github/deliveries.ts'
+import { loadIntegration, webhookSecret } from '../_shared/github/integration-secret.ts'
+import { processDelivery } from '../_shared/github/process-delivery.ts'
+import { afterResponse, parseJson, readBody, requireJson, routeId } from '../_shared/github/webhook-request.ts'
+import { badRequest, handle, HttpError, json, notFound, unauthorized } from '../_shared/http.ts'
+
+const badSignature = () => unauthorized('The X-Hub-Signature-256 signature does not match this integration\'s webhook secret')
+
+export const githubWebhook = handle(['POST'], async (req) => {
+  const integrationId = routeId(req, 'github-webhook')
+  if (!integrationId) throw notFound('Use the webhook URL of an integration: /functions/v1/github-webhook/<integration id>')
+  requireJson(req)
+  const body = await readBody(req)
+  const signature = req.headers.get('x-hub-signature-256')
+  if (!signature) throw unauthorized('X-Hub-Signature-256 is missing: set a secret in GitHub\'s webhook settings')
+
+  const integration = await loadIntegration(integrationId)
+  if (!integration || !integration.is_active) throw notFound('No active GitHub integration has this id')
+  const secret = await webhookSecret(integration)
+  if (!secret) throw new HttpError(409, 'no_webhook_secret', 'This integration has no webhook secret yet: generate one first')
+  if (!(await verify(secret, body, signature).catch(() => false))) throw badSignature()
+
+  const deliveryId = req.headers.get('x-github-delivery')
+  const event = req.headers.get('x-github-event')
+  if (!deliveryId || deliveryId.length > 200) throw badRequest('X-GitHub-Delivery is missing')
+  if (!event || !/^[a-z_]{1,64}$/.test(event)) throw badRequest('X-GitHub-Event is missing')
+  const payload = parseJson(body)
+
+  const stored = await storeDelivery({
+    provider: 'github', deliveryId, event, projectId: integration.project_id, integrationId: integration.id, payload: body,
+  })
+  if (stored.duplicate) return json({ duplicate: true, id: stored.id, delivery_id: deliveryId }, 200)
+  afterResponse(processDelivery(stored.id, event, integration, payload))
+  return json({ id: stored.id, delivery_id: deliveryId, event }, 202)
+})

@@ -1,0 +1,3 @@
+import { githubWebhook } from './handler.ts'
+
+Deno.serve(githubWebhook)

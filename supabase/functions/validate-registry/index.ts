@@ -1,0 +1,3 @@
+import { registryValidate } from './handler.ts'
+
+Deno.serve(registryValidate)
