@@ -1,0 +1,3 @@
+import { rerunFromCheckpoint } from './handler.ts'
+
+Deno.serve(rerunFromCheckpoint)
