@@ -1,0 +1,3 @@
+import { createTestExecution } from './handler.ts'
+
+Deno.serve(createTestExecution)
