@@ -67,7 +67,8 @@ export async function applyTick(admin: SupabaseClient, executionId: string, tran
     const r = data as { applied: number; log_lines: number; status: string }
     return { ok: true, applied: r.applied, logLines: r.log_lines, status: r.status }
   }
-  if (error.code === 'OZ001') return { ok: false, message: error.message }
+  // OZ001: another instance moved first; 40P01/40001: Postgres chose this transaction to undo. Same remedy.
+  if (error.code === 'OZ001' || error.code === '40P01' || error.code === '40001') return { ok: false, message: error.message }
   if (error.code === 'OZ002') return { ok: false, message: error.message, refusal: { nodeId: error.details ?? '', message: error.message } }
   throw new Error(`engine_apply for ${executionId}: ${error.message} (${error.code})`)
 }
