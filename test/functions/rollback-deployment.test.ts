@@ -96,6 +96,21 @@ describe('rollback-deployment', () => {
     expect((await current(DEMO.env.prod)).version_tag).toBe(target.version_tag)
   })
 
+  it('refuses an operator during an active freeze window with the window\'s reason (409 environment_frozen)', async () => {
+    const [freeze] = await sql(stack, `insert into public.freeze_windows (project_id, environment_id, starts_at, ends_at, reason)
+      values ($1, $2, now() - interval '1 minute', now() + interval '1 hour', 'Marketing launch') returning id`, [DEMO.project, DEMO.env.uat])
+    try {
+      const target = await earlier(DEMO.env.uat)
+      const before = await counts(stack, TABLES)
+      const refused = await invoke(as.operator, 'rollback-deployment', { environment_id: DEMO.env.uat, version_id: target.id, reason: 'Revert the launch build' })
+      expectError(refused, 409, 'environment_frozen')
+      expect(refused.body.error.message).toMatch(/uat is frozen until .*Marketing launch/)
+      expect(await counts(stack, TABLES)).toEqual(before)
+    } finally {
+      await sql(stack, 'delete from public.freeze_windows where id = $1', [freeze.id])
+    }
+  })
+
   it('refuses viewers (403), other organizations (404) and anonymous callers (401)', async () => {
     const target = await earlier(DEMO.env.staging)
     const body = { environment_id: DEMO.env.staging, version_id: target.id, reason: 'viewer tries a rollback' }
