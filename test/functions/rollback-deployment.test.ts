@@ -56,6 +56,16 @@ describe('rollback-deployment', () => {
     expect((await sql(stack, 'select is_current from public.deployment_versions where id = $1', [target.id]))[0].is_current).toBe(false)
   })
 
+  it('lets one of several simultaneous rollbacks to the same version win; the others get 409, none fails', async () => {
+    const target = await earlier(DEMO.env.dev)
+    const body = { environment_id: DEMO.env.dev, version_id: target.id, reason: 'Simultaneous clicks' }
+    const replies = await Promise.all([as.operator, as.admin, as.operator, as.admin].map((client) => invoke(client, 'rollback-deployment', body)))
+    expect(replies.map((r) => r.status).sort()).toEqual([201, 409, 409, 409])
+    expect((await current(DEMO.env.dev)).version_tag).toBe(target.version_tag)
+    const [{ n }] = await sql(stack, 'select count(*)::int as n from public.deployment_versions where environment_id = $1 and is_current', [DEMO.env.dev])
+    expect(n).toBe(1)
+  })
+
   it('refuses to roll back to the version that is already current (409) and writes nothing', async () => {
     const before = await counts(stack, TABLES)
     const now = await current(DEMO.env.uat)

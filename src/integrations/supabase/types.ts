@@ -931,6 +931,9 @@ isOneToOne: false
               "token": string,"token_hint": string,"token_id": string
             }[]
                            },
+"lock_environment_for_switch":
+{ Args: { "_environment_id": string }; Returns: boolean
+                           },
 "member_role":
 { Args: { "_org_id": string,"_user_id": string }; Returns: Database["public"]['Enums']["app_role"]
                            },
