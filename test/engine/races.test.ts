@@ -94,6 +94,16 @@ describe('concurrent ticks', () => {
     const { error: denied } = await operator.rpc('engine_apply', { _execution_id: id, _transitions: [] })
     expect(denied?.code).toBe('42501')
   })
+
+  it('leaves a run it did not create (no nodes) alone instead of finishing it', async () => {
+    const { data: row, error } = await stack.service().from('executions')
+      .insert({ project_id: DEMO.project, name: 'hand-made', started_by: DEMO.users.operator }).select('id, status').single()
+    expect(error).toBeNull()
+    expect(row!.status).toBe('queued')
+    const answer = await call(stack, 'engine-tick', { execution_id: row!.id }, stack.serviceRoleKey)
+    expect(answer.body).toMatchObject({ executions: 1, transitions: 0, errors: [] })
+    expect((await readRun(stack, row!.id)).status).toBe('queued')
+  })
 })
 
 async function eventCount(ids?: string[]): Promise<number> {

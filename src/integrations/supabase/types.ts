@@ -725,12 +725,6 @@ isOneToOne: false
                   }
                   Relationships: [
                     {
-      foreignKeyName: "telemetry_signals_connection_id_fkey"
-      columns: ["connection_id"]
-isOneToOne: false
-      referencedRelation: "connections"
-      referencedColumns: ["id"]
-    },{
       foreignKeyName: "telemetry_signals_execution_id_fkey"
       columns: ["execution_id"]
 isOneToOne: false
@@ -877,12 +871,15 @@ isOneToOne: false
             }[]
                            },
 "engine_apply":
-{ Args: { "_actor"?: string,"_execution_id": string,"_logs"?: Json,"_transitions": Json }; Returns: Json
+{ Args: { "_actor"?: string,"_execution_id": string,"_logs"?: Json,"_skip_if_busy"?: boolean,"_transitions": Json }; Returns: Json
                            },
 "engine_blocked_environments":
 { Args: { "_project_ids": (string)[] }; Returns: {
               "environment": string,"message": string,"project_id": string
             }[]
+                           },
+"engine_create_execution":
+{ Args: { "_execution": Json,"_nodes": Json }; Returns: string
                            },
 "engine_effect":
 { Args: { "_at": string,"_effect": Json,"_node": Omit<Database["public"]['Tables']["execution_nodes"]['Row'], Database["public"]['Tables']["execution_nodes"]['ComputedFields']>,"_run": Omit<Database["public"]['Tables']["executions"]['Row'], Database["public"]['Tables']["executions"]['ComputedFields']> }; Returns: undefined
@@ -917,8 +914,8 @@ isOneToOne: false
 "has_role":
 { Args: { "_role": Database["public"]['Enums']["app_role"],"_user_id": string }; Returns: boolean
                            },
-"ingest_otel_signals":
-{ Args: { "_signals": Json,"_token_hash": string }; Returns: number
+"ingest_otel_batch":
+{ Args: { "": Json }; Returns: number
                            },
 "is_org_member":
 { Args: { "_org_id": string }; Returns: boolean

@@ -16,10 +16,14 @@ export interface AdvanceResult {
   /** Times the apply lost a race and recomputed. */
   conflicts: number
   status: string | null
+  /** Skipped because another instance held the run (scheduler ticks only). */
+  busy?: boolean
 }
 
 export interface AdvanceOptions {
   now?: () => number
+  /** A scheduler tick: when another instance is applying this run right now, leave it to that one. */
+  skipIfBusy?: boolean
   /** Environments a deploy may not enter (loaded here when not given and the run has deploys left). */
   blocked?: BlockedEnvironments
 }
@@ -32,6 +36,8 @@ export async function advanceExecution(admin: SupabaseClient, execution: LoadedE
   let conflicts = 0
   let blockedByProject = options.blocked
   for (let attempt = 1; loaded; attempt++) {
+    // A run without nodes was not made by startExecution (a hand-made row): not the engine's to finish.
+    if (loaded.snapshot.nodes.length === 0) return { transitions: 0, logLines: 0, conflicts, status: loaded.snapshot.status }
     const at = now()
     if (!blockedByProject && needsBlocked([loaded])) blockedByProject = await loadBlockedEnvironments(admin, [loaded.projectId])
     const blocked = blockedByProject?.get(loaded.projectId)
@@ -41,7 +47,8 @@ export async function advanceExecution(admin: SupabaseClient, execution: LoadedE
     const logs = dueLines(loaded.snapshot.nodes, loaded.linesWritten, at, finishing)
     if (transitions.length === 0 && logs.length === 0) return { transitions: 0, logLines: 0, conflicts, status: loaded.snapshot.status }
 
-    const result = await applyTick(admin, loaded.id, transitions, logs)
+    const result = await applyTick(admin, loaded.id, transitions, logs, null, options.skipIfBusy)
+    if (result.ok && result.busy) return { transitions: 0, logLines: 0, conflicts, status: loaded.snapshot.status, busy: true }
     if (result.ok) return { transitions: result.applied, logLines: result.logLines, conflicts, status: result.status }
     if (attempt >= MAX_ATTEMPTS) throw new Error(`execution ${loaded.id}: gave up after ${attempt} attempts (${result.message})`)
     if (result.refusal) {
@@ -55,17 +62,17 @@ export async function advanceExecution(admin: SupabaseClient, execution: LoadedE
 }
 
 export type ApplyOutcome =
-  | { ok: true; applied: number; logLines: number; status: string }
+  | { ok: true; applied: number; logLines: number; status: string; busy?: boolean }
   | { ok: false; message: string; refusal?: DeployRefusal }
 
 /** One engine_apply call. Lost races and guard refusals come back as data; anything else throws. */
-export async function applyTick(admin: SupabaseClient, executionId: string, transitions: Transition[], logs: unknown[] = [], actor: string | null = null): Promise<ApplyOutcome> {
+export async function applyTick(admin: SupabaseClient, executionId: string, transitions: Transition[], logs: unknown[] = [], actor: string | null = null, skipIfBusy = false): Promise<ApplyOutcome> {
   const { data, error } = await admin.rpc('engine_apply', {
-    _execution_id: executionId, _transitions: transitions, _logs: logs, _actor: actor,
+    _execution_id: executionId, _transitions: transitions, _logs: logs, _actor: actor, _skip_if_busy: skipIfBusy,
   })
   if (!error) {
-    const r = data as { applied: number; log_lines: number; status: string }
-    return { ok: true, applied: r.applied, logLines: r.log_lines, status: r.status }
+    const r = data as { applied: number; log_lines: number; status: string; busy?: boolean }
+    return { ok: true, applied: r.applied, logLines: r.log_lines, status: r.status, ...(r.busy ? { busy: true } : {}) }
   }
   // OZ001: another instance moved first; 40P01/40001: Postgres chose this transaction to undo. Same remedy.
   if (error.code === 'OZ001' || error.code === '40P01' || error.code === '40001') return { ok: false, message: error.message }

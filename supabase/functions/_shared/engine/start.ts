@@ -87,28 +87,10 @@ export async function startExecution(admin: SupabaseClient, input: StartExecutio
   const executionId = crypto.randomUUID()
   const version = input.version?.trim() || defaultVersion(input.name, executionId)
   if (version.length > 200) throw badRequest('version must be at most 200 characters')
-  const { error: runError } = await admin.from('executions').insert({
-    id: executionId,
-    project_id: input.projectId,
-    flow_template_id: input.flowTemplateId ?? null,
-    name: input.name,
-    flow_type: input.flowType ?? 'cicd',
-    status: 'queued',
-    environment_id: environmentId,
-    graph: { nodes: input.graph.nodes, edges: input.graph.edges ?? [] },
-    trigger_source: input.triggerSource ?? 'manual',
-    branch: input.branch ?? null,
-    commit_sha: input.commitSha ?? null,
-    started_by: input.startedBy,
-    version,
-  })
-  if (runError) throw new Error(`creating the execution: ${runError.message}`)
-
   const labels = new Map(read.graph.nodes.map((n) => [n.id, n.label]))
-  const rows = pipeline.value.nodes.map((n) => {
+  const nodes = pipeline.value.nodes.map((n) => {
     const reused = input.reuse?.[n.id]
     return {
-      execution_id: executionId,
       node_id: n.id,
       name: labels.get(n.id) ?? n.id,
       kind: n.kind,
@@ -120,11 +102,25 @@ export async function startExecution(admin: SupabaseClient, input: StartExecutio
       output: reused ? { ...(reused.output ?? {}), reused: true } : null,
     }
   })
-  const { error: nodesError } = await admin.from('execution_nodes').insert(rows)
-  if (nodesError) {
-    await admin.from('executions').delete().eq('id', executionId)
-    throw new Error(`creating the execution's nodes: ${nodesError.message}`)
-  }
+  // One transaction for the run and its nodes: a tick must never see the run without them.
+  const { error: createError } = await admin.rpc('engine_create_execution', {
+    _execution: {
+      id: executionId,
+      project_id: input.projectId,
+      flow_template_id: input.flowTemplateId ?? null,
+      name: input.name,
+      flow_type: input.flowType ?? 'cicd',
+      environment_id: environmentId,
+      graph: { nodes: input.graph.nodes, edges: input.graph.edges ?? [] },
+      trigger_source: input.triggerSource ?? 'manual',
+      branch: input.branch ?? null,
+      commit_sha: input.commitSha ?? null,
+      started_by: input.startedBy,
+      version,
+    },
+    _nodes: nodes,
+  })
+  if (createError) throw new Error(`creating the execution: ${createError.message}`)
 
   const warnings = issues.filter((i) => i.severity === 'warning')
   if (input.tick === false) return { executionId, version, status: 'queued', warnings }

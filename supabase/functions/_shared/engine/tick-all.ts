@@ -20,6 +20,8 @@ export interface TickReport {
   transitions: number
   log_lines: number
   conflicts: number
+  /** Runs left to another instance that was applying them at the same moment. */
+  busy: number
   errors: { execution_id: string; message: string }[]
   ms: number
 }
@@ -27,7 +29,7 @@ export interface TickReport {
 export async function tickAll(admin: SupabaseClient, options: TickAllOptions = {}): Promise<TickReport> {
   const started = Date.now()
   const { batchSize = 100, concurrency = 8, maxExecutions = 2000 } = options
-  const report: TickReport = { executions: 0, transitions: 0, log_lines: 0, conflicts: 0, errors: [], ms: 0 }
+  const report: TickReport = { executions: 0, transitions: 0, log_lines: 0, conflicts: 0, busy: 0, errors: [], ms: 0 }
   let after: string | null = null
   while (report.executions < maxExecutions) {
     let batch: LoadedExecution[]
@@ -41,7 +43,8 @@ export async function tickAll(admin: SupabaseClient, options: TickAllOptions = {
     const blocked = needsBlocked(batch) ? await loadBlockedEnvironments(admin, batch.map((e) => e.projectId)) : new Map()
     await eachLimited(batch, concurrency, async (execution) => {
       try {
-        const r = await advanceExecution(admin, execution, { blocked })
+        const r = await advanceExecution(admin, execution, { blocked, skipIfBusy: true })
+        if (r.busy) report.busy++
         report.transitions += r.transitions
         report.log_lines += r.logLines
         report.conflicts += r.conflicts
