@@ -4,6 +4,7 @@
 // when some items could not be stored.
 import { corsHeaders, errorResponse, HttpError } from '../_shared/http.ts'
 import { serviceClient } from '../_shared/auth.ts'
+import { toBatch } from '../_shared/otlp/batch.ts'
 import { MalformedError } from '../_shared/otlp/values.ts'
 import { decodeProtobuf, jsonResponse, type PartialSuccess, protobufResponse, protobufStatus, type Signal, signalFor } from '../_shared/otlp/signals.ts'
 import { WireError } from '../_shared/otlp/wire.ts'
@@ -73,7 +74,7 @@ export async function handler(req: Request): Promise<Response> {
       throw error
     }
     if (rows.rows.length > 0) {
-      const { error } = await db.rpc('ingest_otel_signals', { _token_hash: tokenHash, _signals: rows.rows })
+      const { error } = await db.rpc('ingest_otel_batch', toBatch(tokenHash, rows.rows))
       if (error?.code === '28000') {
         forgetToken(tokenHash)
         throw badToken()

@@ -42,7 +42,8 @@ describe('OTLP protobuf decoding', () => {
       attributes: { 'http.status_code': 502, big: '1152921504606846976', ratio: 0.25, ok: false, tags: ['a', 'b'] },
       resource_attributes: { 'service.name': 'checkout', 'deployment.environment': 'prod' },
     })
-    expect(server.payload).toMatchObject({ statusMessage: 'upstream failed', scope: { name: 'decode-test', version: '1.2.3' }, events: [{ name: 'retry', attributes: { attempt: 2 } }] })
+    expect(server.scope).toEqual({ name: 'decode-test', version: '1.2.3' })
+    expect(server.payload).toMatchObject({ statusMessage: 'upstream failed', events: [{ name: 'retry', attributes: { attempt: 2 } }] })
     expect(client).toMatchObject({ kind: 'client', status: 'unset', started_at: '2025-11-24T16:00:00.123456Z', ended_at: '2025-11-24T16:00:01.000000Z' })
     // JSON carries 64-bit integers as strings or numbers depending on the serializer; the rows agree either way.
     // The JSON serializer writes 2^60 as a JSON number (so it arrives rounded); protobuf keeps it exact.

@@ -53,7 +53,7 @@ function readScalar(r: Reader, type: Scalar): unknown {
     case 'sint32': { const n = Number(BigInt.asUintN(32, r.varint64())); return (n >>> 1) ^ -(n & 1) }
     case 'int64': return BigInt.asIntN(64, r.varint64()).toString()
     case 'uint64': return r.varint64().toString()
-    case 'fixed64': return r.fixed64().toString()
+    case 'fixed64': return r.fixed64Decimal()
     case 'sfixed64': return BigInt.asIntN(64, r.fixed64()).toString()
     case 'fixed32': return r.fixed32()
     case 'double': return r.double()
@@ -72,7 +72,7 @@ function decodeFields(r: Reader, type: MessageType): Decoded {
       r.skip(wireType)
       continue
     }
-    const expected = wireTypeOf(field.type)
+    const expected = (field as { wire?: number }).wire ??= wireTypeOf(field.type)
     let values: unknown[]
     if (wireType === expected) {
       if (typeof field.type === 'function') {

@@ -17,8 +17,12 @@ export interface SignalRow {
   service_name: string | null
   attributes: Record<string, Json>
   resource_attributes: Record<string, Json>
+  /** The instrumentation scope; stored in payload.scope. */
+  scope: Scope | undefined
   payload: Record<string, unknown>
 }
+
+export interface Scope { name?: string; version?: string }
 
 export interface Rows {
   rows: SignalRow[]
@@ -49,18 +53,19 @@ function collector(): Rows & { reject(reason: string): void } {
   })
 }
 
-function scopeOf(scope: unknown): { name?: string; version?: string } | undefined {
+function scopeOf(scope: unknown): Scope | undefined {
   if (!isObject(scope)) return undefined
   return { name: typeof scope.name === 'string' ? scope.name : undefined, version: typeof scope.version === 'string' ? scope.version : undefined }
 }
 
 /** Walks resource → scope → items, handing each item its resource attributes and scope. */
-function walk(body: unknown, keys: [string, string, string], visit: (item: Obj, resource: Record<string, Json>, scope: Obj | undefined) => void) {
+function walk(body: unknown, keys: [string, string, string], visit: (item: Obj, resource: Record<string, Json>, scope: Scope | undefined) => void) {
   const [resources, scopes, items] = keys
   for (const r of listOf(root(body), resources, 'request')) {
     const resource = attributes(isObject(r.resource) ? r.resource.attributes : undefined)
     for (const s of listOf(r, scopes, resources)) {
-      for (const item of listOf(s, items, scopes)) visit(item, resource, scopeOf(s.scope))
+      const scope = scopeOf(s.scope)
+      for (const item of listOf(s, items, scopes)) visit(item, resource, scope)
     }
   }
 }
@@ -86,10 +91,9 @@ export function traceRows(body: unknown): Rows {
       kind: SPAN_KINDS[enumValue(span.kind, SPAN_KINDS, 'SPAN_KIND_')] ?? 'unspecified',
       status: STATUS_CODES[enumValue(status.code, STATUS_CODES, 'STATUS_CODE_')] ?? 'unset',
       started_at: start, ended_at: end, service_name: serviceOf(resource),
-      attributes: attributes(span.attributes), resource_attributes: resource,
+      attributes: attributes(span.attributes), resource_attributes: resource, scope,
       payload: {
-        scope, traceState: str(span.traceState) ?? undefined, flags: span.flags, statusMessage: str(status.message) ?? undefined,
-        startTimeUnixNano: span.startTimeUnixNano, endTimeUnixNano: span.endTimeUnixNano,
+        traceState: str(span.traceState) ?? undefined, flags: span.flags, statusMessage: str(status.message) ?? undefined,
         events: Array.isArray(span.events) && span.events.length
           ? span.events.filter(isObject).map((e) => ({ name: e.name, timeUnixNano: e.timeUnixNano, attributes: attributes(e.attributes) }))
           : undefined,
@@ -128,9 +132,9 @@ export function metricRows(body: unknown): Rows {
       out.rows.push({
         signal_type: 'metric', name: metric.name as string, trace_id: null, span_id: null, parent_span_id: null,
         kind: found[1], status: null, started_at: start, ended_at: time, service_name: serviceOf(resource),
-        attributes: attributes(point.attributes), resource_attributes: resource,
+        attributes: attributes(point.attributes), resource_attributes: resource, scope,
         payload: {
-          ...values, scope, unit: str(metric.unit) ?? undefined, description: str(metric.description) ?? undefined,
+          ...values, unit: str(metric.unit) ?? undefined, description: str(metric.description) ?? undefined,
           aggregationTemporality: data.aggregationTemporality, isMonotonic: data.isMonotonic,
         },
       })
@@ -152,9 +156,9 @@ export function logRows(body: unknown): Rows {
     out.rows.push({
       signal_type: 'log', name: str(record.eventName), trace_id: traceId || null, span_id: spanId || null, parent_span_id: null,
       kind: null, status: str(record.severityText) ?? (SEVERITIES[severity] || null), started_at: time ?? observed, ended_at: null,
-      service_name: serviceOf(resource), attributes: attributes(record.attributes), resource_attributes: resource,
+      service_name: serviceOf(resource), attributes: attributes(record.attributes), resource_attributes: resource, scope,
       payload: {
-        scope, body: anyValue(record.body), severityNumber: severity || undefined, flags: record.flags,
+        body: anyValue(record.body), severityNumber: severity || undefined, flags: record.flags,
         timeUnixNano: record.timeUnixNano, observedTimeUnixNano: record.observedTimeUnixNano,
       },
     })

@@ -60,17 +60,18 @@ const NS_DIGITS = /^\d{1,20}$/
 
 /** Nanoseconds since the epoch (number or decimal string) → ISO timestamp to the microsecond; 0/absent → null. */
 export function nanosToIso(value: unknown): string | null | undefined {
-  let ns: bigint
-  if (typeof value === 'string' && NS_DIGITS.test(value)) ns = BigInt(value)
-  else if (typeof value === 'number' && Number.isFinite(value) && value >= 0) ns = BigInt(Math.trunc(value))
+  let text: string
+  if (typeof value === 'string' && NS_DIGITS.test(value)) text = value
+  else if (typeof value === 'number' && Number.isFinite(value) && value >= 0) text = BigInt(Math.trunc(value)).toString()
   else if (value === undefined || value === null) return null
   else return undefined // present but not a timestamp
-  if (ns === 0n) return null
-  const micros = ns / 1000n
-  const ms = Number(micros / 1000n)
+  // Split at the millisecond so both halves are exact doubles: no BigInt on the per-span path.
+  const ms = text.length > 6 ? Number(text.slice(0, -6)) : 0
+  const micros = Math.floor(Number(text.slice(-6)) / 1000)
+  if (ms === 0 && micros === 0) return null
   if (ms > 8.64e15) return undefined
   const iso = new Date(ms).toISOString()
-  return `${iso.slice(0, -1)}${(micros % 1000n).toString().padStart(3, '0')}Z`
+  return `${iso.slice(0, -1)}${String(micros).padStart(3, '0')}Z`
 }
 
 const TRACE_ID = /^[0-9a-fA-F]{32}$/

@@ -63,6 +63,19 @@ export class Reader {
     return (BigInt(high) << 32n) | BigInt(low)
   }
 
+  /**
+   * An unsigned fixed64 as a decimal string without BigInt (timestamps are read for every span):
+   * high·2^32 + low = high·4294·10^6 + (high·967296 + low), and both parts stay exact in a double.
+   */
+  fixed64Decimal(): string {
+    const low = this.fixed32()
+    const high = this.fixed32()
+    if (high < 0x200000) return String(high * 4294967296 + low) // below 2^53: exact as it is
+    const rest = high * 967296 + low
+    const millions = high * 4294 + Math.floor(rest / 1e6)
+    return `${millions}${String(rest % 1e6).padStart(6, '0')}`
+  }
+
   double(): number {
     const at = this.take(8)
     return new DataView(this.buf.buffer, this.buf.byteOffset + at, 8).getFloat64(0, true)
@@ -77,6 +90,16 @@ export class Reader {
 
   string(): string {
     const [start, end] = this.span()
+    // Short ASCII strings (names, keys) are most of OTLP: build them directly, skipping TextDecoder's call cost.
+    if (end - start <= 64) {
+      let out = ''
+      for (let i = start; i < end; i++) {
+        const c = this.buf[i]
+        if (c >= 0x80) return utf8.decode(this.buf.subarray(start, end))
+        out += String.fromCharCode(c)
+      }
+      return out
+    }
     return utf8.decode(this.buf.subarray(start, end))
   }
 

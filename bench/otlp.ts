@@ -1,0 +1,121 @@
+// OTLP ingest benchmark: spans per second through the gateway → otel-adapter (Deno) → one rpc insert into
+// telemetry_signals, in batches of 512 spans made by the OpenTelemetry SDK and encoded by its official
+// serializers, protobuf and JSON, with several requests in flight. The stack runs as the CLI in its own
+// process on the real project (supabase/), as `npm start` does.
+//
+// Run: npx tsx bench/otlp.ts
+import { mkdtemp } from 'node:fs/promises'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { SpanKind } from '@opentelemetry/api'
+import { JsonTraceSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer'
+import { resourceFromAttributes } from '@opentelemetry/resources'
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base'
+import { createClient } from '@supabase/supabase-js'
+import pg from 'pg'
+import ws from 'ws'
+import { freePort } from '../stack/net.ts'
+import { startCliStack } from './lib/cli-stack.ts'
+import { report, target } from './lib/results.ts'
+import { summarize } from './lib/stats.ts'
+
+const BATCH = 512
+const DISTINCT_BATCHES = 8
+const WARMUP_BATCHES = 16
+const BATCHES = 240 // per encoding: 122,880 spans
+const CONCURRENCY = 8
+const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../supabase')
+
+function batches() {
+  return Array.from({ length: DISTINCT_BATCHES }, (_, b) => {
+    const memory = new InMemorySpanExporter()
+    const provider = new BasicTracerProvider({
+      resource: resourceFromAttributes({ 'service.name': 'bench-checkout', 'service.version': '2.1.0', 'deployment.environment': 'prod' }),
+      spanProcessors: [new SimpleSpanProcessor(memory)],
+    })
+    const tracer = provider.getTracer('bench')
+    for (let i = 0; i < BATCH; i++) {
+      tracer.startSpan(`GET /orders/{id}`, {
+        kind: i % 4 === 0 ? SpanKind.SERVER : SpanKind.CLIENT,
+        attributes: { 'http.request.method': 'GET', 'http.response.status_code': 200, 'url.path': `/orders/${b * BATCH + i}`, 'server.address': 'orders.internal', retries: i % 3 },
+      }).end()
+    }
+    const spans = memory.getFinishedSpans()
+    return { protobuf: ProtobufTraceSerializer.serializeRequest(spans)!, json: JsonTraceSerializer.serializeRequest(spans)! }
+  })
+}
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'opzenix-bench-otlp-'))
+const stack = await startCliStack(
+  ['--workdir', PROJECT, '--api-port', String(await freePort()), '--db-port', String(await freePort()), '--fresh'],
+  { OPZENIX_DATA_DIR: dataDir },
+)
+const db = new pg.Client({ connectionString: stack.dbUrl })
+await db.connect()
+try {
+  const admin = createClient(stack.apiUrl, stack.anonKey, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: ws as any } })
+  const signedIn = await admin.auth.signInWithPassword({ email: 'admin@opzenix.dev', password: 'opzenix-demo' })
+  if (signedIn.error) throw signedIn.error
+  const issued = await admin.rpc('issue_otel_ingest_token', { _connection_id: '50000000-0000-4000-a000-000000000005', _project_id: '20000000-0000-4000-a000-000000000001' })
+  if (issued.error) throw issued.error
+  const token = issued.data[0].token as string
+
+  const bodies = batches()
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
+  const url = new URL(`${stack.apiUrl}/functions/v1/otel-adapter/v1/traces`)
+  const post = (body: Uint8Array, type: string) => new Promise<number>((resolve, reject) => {
+    const started = performance.now()
+    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': type, authorization: `Bearer ${token}`, 'content-length': body.length } }, (res) => {
+      res.resume()
+      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`HTTP ${res.statusCode}`))))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+  const run = async (encoding: 'protobuf' | 'json', count: number) => {
+    const type = encoding === 'protobuf' ? 'application/x-protobuf' : 'application/json'
+    const latencies: number[] = []
+    let next = 0
+    const started = performance.now()
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) {
+        const i = next++
+        latencies.push(await post(bodies[i % DISTINCT_BATCHES][encoding], type))
+      }
+    }))
+    const seconds = (performance.now() - started) / 1000
+    return { spans_per_s: Math.round((count * BATCH) / seconds), batch_ms: summarize(latencies), seconds: Math.round(seconds * 100) / 100 }
+  }
+
+  const before = Number((await db.query('select count(*) from public.telemetry_signals')).rows[0].count)
+  await run('protobuf', WARMUP_BATCHES)
+  await run('json', WARMUP_BATCHES)
+  const protobuf = await run('protobuf', BATCHES)
+  const json = await run('json', BATCHES)
+  // The stack's Realtime captures changes with a row trigger (a queue row and a NOTIFY per inserted span);
+  // hosted Supabase's Realtime reads the WAL and adds nothing to the insert. Measure without it too.
+  await db.query('alter table public.telemetry_signals disable trigger realtime_stack_capture')
+  const protobufNoCapture = await run('protobuf', BATCHES)
+  await db.query('alter table public.telemetry_signals enable trigger realtime_stack_capture')
+  const stored = Number((await db.query('select count(*) from public.telemetry_signals')).rows[0].count) - before
+  const expected = (2 * WARMUP_BATCHES + 3 * BATCHES) * BATCH
+  if (stored !== expected) throw new Error(`stored ${stored} spans, sent ${expected}`)
+  const bytes = { protobuf: bodies[0].protobuf.length, json: bodies[0].json.length }
+
+  console.log(`OTLP ingest, batches of ${BATCH}, ${CONCURRENCY} in flight, ${BATCHES} batches per encoding`)
+  console.log(`  protobuf: ${protobuf.spans_per_s} spans/s (batch median ${protobuf.batch_ms.median} ms, p95 ${protobuf.batch_ms.p95} ms, ${bytes.protobuf} bytes)`)
+  console.log(`  json:     ${json.spans_per_s} spans/s (batch median ${json.batch_ms.median} ms, p95 ${json.batch_ms.p95} ms, ${bytes.json} bytes)`)
+  console.log(`  protobuf without the stack's per-row Realtime capture trigger: ${protobufNoCapture.spans_per_s} spans/s (batch median ${protobufNoCapture.batch_ms.median} ms)`)
+  const load = os.loadavg().map((l) => Math.round(l * 100) / 100)
+  console.log(`  load average while measuring: ${load.join(' ')} on ${os.cpus().length} cores`)
+  const pass = await report('otlp', { batch: BATCH, concurrency: CONCURRENCY, batches_per_encoding: BATCHES, body_bytes: bytes, stored_spans: stored, protobuf, json, protobuf_without_realtime_capture: protobufNoCapture, load_average: os.loadavg() }, [
+    target('protobuf spans/s (batches of 512)', '>=', 20_000, protobuf.spans_per_s),
+    target('json spans/s (batches of 512)', '>=', 20_000, json.spans_per_s),
+  ])
+  process.exitCode = pass ? 0 : 1
+} finally {
+  await db.end()
+  await stack.stop()
+}
