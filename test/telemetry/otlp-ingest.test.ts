@@ -25,7 +25,7 @@ describe('otel-adapter receives spans from the official exporters', () => {
     it(`stores ${encoding}${gzip ? ' gzip' : ''} spans with their ids, kinds, status and attributes`, async () => {
       const service = `checkout-${encoding}-${gzip ? 'gz' : 'plain'}`
       const spans = makeSpans(service)
-      const headers = encoding === 'json' ? { authorization: `Bearer ${token}` } : { 'x-opzenix-ingest-token': token }
+      const headers: Record<string, string> = encoding === 'json' ? { authorization: `Bearer ${token}` } : { 'x-opzenix-ingest-token': token }
       const result = await exportSpans(ingestUrl(stack, 'traces'), headers, spans, encoding, gzip)
       expect(result.error?.message).toBeUndefined()
       expect(result.code).toBe(ExportResultCode.SUCCESS)

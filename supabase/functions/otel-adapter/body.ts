@@ -41,7 +41,7 @@ export async function readBody(req: Request): Promise<Uint8Array> {
   if (encoding === 'identity') return collect(req.body, MAX_BODY_BYTES)
   const compressed = await collect(req.body, MAX_BODY_BYTES)
   try {
-    const inflated = new Blob([compressed]).stream().pipeThrough(new DecompressionStream('gzip'))
+    const inflated = new Blob([compressed as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'))
     return await collect(inflated, MAX_BODY_BYTES)
   } catch (error) {
     if (error instanceof HttpError) throw error

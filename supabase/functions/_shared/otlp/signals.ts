@@ -40,13 +40,13 @@ export function jsonResponse(signal: Signal, partial?: PartialSuccess): Record<s
 }
 
 /** Export*ServiceResponse in protobuf: field 1 partial_success { 1: rejected (int64), 2: error_message }. */
-export function protobufResponse(partial?: PartialSuccess): Uint8Array {
+export function protobufResponse(partial?: PartialSuccess): Uint8Array<ArrayBuffer> {
   if (!partial) return new Uint8Array(0)
   const inner = new Writer().tag(1, 0).varint(partial.rejected).len(2, partial.errorMessage).finish()
   return new Writer().len(1, inner).finish()
 }
 
 /** google.rpc.Status { 1: code, 2: message }: the body OTLP/HTTP error responses carry in protobuf. */
-export function protobufStatus(code: number, message: string): Uint8Array {
+export function protobufStatus(code: number, message: string): Uint8Array<ArrayBuffer> {
   return new Writer().tag(1, 0).varint(code).len(2, message).finish()
 }

@@ -143,7 +143,7 @@ export class Writer {
     return this.tag(field, WIRE.len).varint(payload.length).raw(payload)
   }
 
-  finish(): Uint8Array {
+  finish(): Uint8Array<ArrayBuffer> {
     return Uint8Array.from(this.bytes)
   }
 }
