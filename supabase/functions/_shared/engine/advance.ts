@@ -22,7 +22,7 @@ export interface AdvanceResult {
 
 export interface AdvanceOptions {
   now?: () => number
-  /** A scheduler tick: when another instance is applying this run right now, leave it to that one. */
+  /** A scheduler tick: when another instance is applying this run, or just did, leave it to that one. */
   skipIfBusy?: boolean
   /** Environments a deploy may not enter (loaded here when not given and the run has deploys left). */
   blocked?: BlockedEnvironments
@@ -56,6 +56,8 @@ export async function advanceExecution(admin: SupabaseClient, execution: LoadedE
       continue
     }
     conflicts++
+    // A scheduler tick that lost the race leaves the run to the instance that won; the next tick goes on.
+    if (options.skipIfBusy) return { transitions: 0, logLines: 0, conflicts, status: loaded.snapshot.status, busy: true }
     loaded = await loadExecution(admin, loaded.id)
   }
   return { transitions: 0, logLines: 0, conflicts, status: null }
