@@ -1,5 +1,5 @@
 // Azure AD, Azure Resource Manager and a Docker registry as the recording server plays them.
-import type { Route } from '../helpers/recording-server.ts'
+import type { Reply, Route } from '../helpers/recording-server.ts'
 
 export const TENANT = 'tenant-acme'
 export const ARM_TOKEN = 'arm-access-token'
@@ -40,7 +40,7 @@ export function azureRoutes(): Route[] {
 /** `/v2/` behind the token flow; the token service wants Basic robot:good-password. */
 export function registryRoutes(origin: () => string): Route[] {
   return [
-    { method: 'GET', path: '/v2/', reply: (req) => bearer(req.headers, REGISTRY_TOKEN)
+    { method: 'GET', path: '/v2/', reply: (req): Reply => bearer(req.headers, REGISTRY_TOKEN)
       ? { json: {}, headers: { 'docker-distribution-api-version': 'registry/2.0' } }
       : { status: 401, json: { errors: [{ code: 'UNAUTHORIZED' }] }, headers: { 'www-authenticate': `Bearer realm="${origin()}/token",service="registry.test",scope="registry:catalog:*"` } } },
     { method: 'GET', path: '/token', reply: (req) => req.headers.authorization === `Basic ${Buffer.from('robot:good-password').toString('base64')}`

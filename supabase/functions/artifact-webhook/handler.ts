@@ -27,7 +27,7 @@ export const artifactWebhook = handle(['POST'], async (req) => {
   const bearer = req.headers.get('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]
   if (!signature && !bearer) throw unauthorized('Sign the payload (X-Hub-Signature-256) or send Authorization: Bearer <webhook secret>')
 
-  const integration = await loadIntegration(integrationId)
+  const integration = await loadIntegration(integrationId, true)
   if (!integration || !integration.is_active) throw notFound('No active GitHub integration has this id')
   const secret = await webhookSecret(integration)
   const valid = secret !== undefined && (signature ? await verify(secret, body, signature).catch(() => false) : sameText(bearer!, secret))
@@ -47,7 +47,7 @@ export const artifactWebhook = handle(['POST'], async (req) => {
       provider: e.metadata.source as string, deliveryId: e.eventId, event: 'artifact_push',
       projectId: integration.project_id, integrationId: integration.id, payload: JSON.stringify(e),
     })
-    if (stored.duplicate) {
+    if (!stored || stored.duplicate) {
       duplicates++
       continue
     }

@@ -15,23 +15,36 @@ export const githubWebhook = handle(['POST'], async (req) => {
   const body = await readBody(req)
   const signature = req.headers.get('x-hub-signature-256')
   if (!signature) throw unauthorized('X-Hub-Signature-256 is missing: set a secret in GitHub\'s webhook settings')
-
-  const integration = await loadIntegration(integrationId)
-  if (!integration || !integration.is_active) throw notFound('No active GitHub integration has this id')
-  const secret = await webhookSecret(integration)
-  if (!secret) throw new HttpError(409, 'no_webhook_secret', 'This integration has no webhook secret yet: generate one first')
-  if (!(await verify(secret, body, signature).catch(() => false))) throw badSignature()
-
   const deliveryId = req.headers.get('x-github-delivery')
   const event = req.headers.get('x-github-event')
-  if (!deliveryId || deliveryId.length > 200) throw badRequest('X-GitHub-Delivery is missing')
-  if (!event || !/^[a-z_]{1,64}$/.test(event)) throw badRequest('X-GitHub-Event is missing')
-  const payload = parseJson(body)
 
-  const stored = await storeDelivery({
-    provider: 'github', deliveryId, event, projectId: integration.project_id, integrationId: integration.id, payload: body,
-  })
-  if (stored.duplicate) return json({ duplicate: true, id: stored.id, delivery_id: deliveryId }, 200)
-  afterResponse(processDelivery(stored.id, event, integration, payload))
-  return json({ id: stored.id, delivery_id: deliveryId, event }, 202)
+  // First against the cached integration row; whatever fails there is decided on a fresh one.
+  for (const fresh of [false, true]) {
+    const integration = await loadIntegration(integrationId, fresh)
+    if (!integration || !integration.is_active) {
+      if (fresh) throw notFound('No active GitHub integration has this id')
+      continue
+    }
+    const secret = await webhookSecret(integration)
+    if (!secret) {
+      if (fresh) throw new HttpError(409, 'no_webhook_secret', 'This integration has no webhook secret yet: generate one first')
+      continue
+    }
+    if (!(await verify(secret, body, signature).catch(() => false))) {
+      if (fresh) throw badSignature()
+      continue
+    }
+    if (!deliveryId || deliveryId.length > 200) throw badRequest('X-GitHub-Delivery is missing')
+    if (!event || !/^[a-z_]{1,64}$/.test(event)) throw badRequest('X-GitHub-Event is missing')
+    const payload = parseJson(body)
+    const stored = await storeDelivery({
+      provider: 'github', deliveryId, event, projectId: integration.project_id, integrationId: integration.id,
+      payload: body, secretGuard: integration.webhook_secret ?? undefined,
+    })
+    if (!stored) continue // the secret changed since this row was read
+    if (stored.duplicate) return json({ duplicate: true, id: stored.id, delivery_id: deliveryId }, 200)
+    afterResponse(processDelivery(stored.id, event, integration, payload))
+    return json({ id: stored.id, delivery_id: deliveryId, event }, 202)
+  }
+  throw badSignature()
 })

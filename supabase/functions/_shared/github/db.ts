@@ -2,18 +2,34 @@
 // Supabase), one round trip per step, so acknowledging a delivery never waits on PostgREST.
 import pg from 'pg'
 
-let pool: pg.Pool | undefined
+const pools = new Map<string, pg.Pool>()
 
-/** The worker's connection pool (service-level access: only for work the caller was already authorized for). */
-export function sql(): pg.Pool {
-  if (!pool) {
+function pool(kind: 'durable' | 'relaxed'): pg.Pool {
+  let found = pools.get(kind)
+  if (!found) {
     const url = Deno.env.get('SUPABASE_DB_URL')
     if (!url) throw new Error('SUPABASE_DB_URL is not set')
-    pool = new pg.Pool({ connectionString: url, max: Number(Deno.env.get('WEBHOOK_DB_POOL') ?? 8), idleTimeoutMillis: 30_000 })
-    pool.on('error', (error) => console.error('webhook pool:', error.message))
+    found = new pg.Pool({
+      connectionString: url,
+      max: Number(Deno.env.get('WEBHOOK_DB_POOL') ?? 8),
+      idleTimeoutMillis: 30_000,
+      // Relaxed commits do not wait for the WAL flush: a crash may forget the last few hundred ms of them.
+      ...(kind === 'relaxed' ? { options: '-c synchronous_commit=off' } : {}),
+    })
+    found.on('error', (error) => console.error(`webhook pool (${kind}):`, error.message))
+    pools.set(kind, found)
   }
-  return pool
+  return found
 }
+
+/** The worker's pool (service-level access: only for work the caller was already authorized for). */
+export const sql = () => pool('durable')
+
+/**
+ * For writes that can be lost in a database crash without harm: a delivery's final status (a lost one
+ * leaves the row 'received'/'processing', visibly unfinished). Never for the delivery itself or a claim.
+ */
+export const relaxedSql = () => pool('relaxed')
 
 export async function one<T>(text: string, values: unknown[] = []): Promise<T | undefined> {
   const { rows } = await sql().query(text, values)

@@ -15,12 +15,24 @@ export interface IntegrationRow {
 
 const opened = new Map<string, Promise<string>>() // ciphertext → plaintext, so each delivery skips AES
 
-export function loadIntegration(id: string): Promise<IntegrationRow | undefined> {
-  return one<IntegrationRow>(
+// Integration rows are kept a few seconds so that acknowledging a delivery is one round trip: the insert
+// is guarded by the secret the signature was checked against (storeDelivery's `secretGuard`), and anything
+// that does not match (rotated secret, deactivated integration) is checked again against a fresh row.
+const CACHE_MS = 5_000
+const rows = new Map<string, { at: number; row: Promise<IntegrationRow | undefined> }>()
+
+export function loadIntegration(id: string, fresh = false): Promise<IntegrationRow | undefined> {
+  const cached = rows.get(id)
+  if (!fresh && cached && performance.now() - cached.at < CACHE_MS) return cached.row
+  if (rows.size > 1000) rows.clear()
+  const row = one<IntegrationRow>(
     `select id, project_id, repository_owner, repository_name, workflow_file, is_active, webhook_secret
      from public.github_integrations where id = $1`,
     [id],
   )
+  rows.set(id, { at: performance.now(), row })
+  row.catch(() => rows.delete(id))
+  return row
 }
 
 export async function webhookSecret(row: IntegrationRow): Promise<string | undefined> {

@@ -17,11 +17,11 @@ const recorders: Record<string, (p: Payload) => Outcome> = {
 
 export async function processDelivery(id: string, event: string, integration: IntegrationRow, payload: Payload): Promise<void> {
   try {
-    let outcome: Outcome
+    let outcome: Outcome | undefined
     if (event === 'push') {
-      // Starting a run is the one effect that must not repeat: take the row first.
-      if (!(await claimDelivery(id))) return
-      outcome = await handlePush(integration, payload)
+      // Starting a run is the one effect that must not repeat: the row is taken (received → processing) first.
+      outcome = await handlePush(integration, payload, () => claimDelivery(id))
+      if (!outcome) return
     } else {
       const record = recorders[event]
       outcome = record ? record(payload) : { status: 'ignored', result: { reason: 'event_not_handled', event } }

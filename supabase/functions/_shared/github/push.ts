@@ -18,7 +18,8 @@ interface PushPayload {
   pusher?: { name?: string }
 }
 
-export async function handlePush(integration: IntegrationRow, payload: PushPayload): Promise<Outcome> {
+/** `claim` takes the delivery before a run starts (false: someone else has it, and nothing is done). */
+export async function handlePush(integration: IntegrationRow, payload: PushPayload, claim: () => Promise<boolean>): Promise<Outcome | undefined> {
   const branch = branchOf(payload.ref ?? '')
   if (!branch) return { status: 'ignored', result: { reason: 'not_a_branch', ref: payload.ref } }
   if (payload.deleted) return { status: 'ignored', result: { reason: 'branch_deleted', branch } }
@@ -37,13 +38,13 @@ export async function handlePush(integration: IntegrationRow, payload: PushPaylo
   }
   if (!mapping.is_deployable) return { status: 'processed', result: { ...decision, started: false, reason: 'not_deployable' } }
   if (!mapping.flow_template_id) return { status: 'processed', result: { ...decision, started: false, reason: 'no_pipeline' } }
+  if (!(await claim())) return undefined
   const started = await startMappedRun({
     projectId: integration.project_id,
     flowTemplateId: mapping.flow_template_id,
     environmentId: mapping.environment_id,
     branch,
     commitSha: commit,
-    message: payload.head_commit?.message,
   })
   return { status: 'processed', result: { ...decision, ...started } }
 }

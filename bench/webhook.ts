@@ -1,0 +1,162 @@
+// Webhook benchmark: signed GitHub deliveries through the gateway to github-webhook on a fresh stack of the
+// real project, CONCURRENCY at a time: acknowledgements per second and acknowledgement latency (p50/p99).
+// The mix is pings, pushes to an unmapped branch, pushes that start a run, and redeliveries of ids already
+// sent. Afterwards every delivery must have been stored once and processed once, and each mapped push must
+// have started exactly one execution.
+//
+// Run: npx tsx bench/webhook.ts
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { sign } from '@octokit/webhooks-methods'
+import examples from '@octokit/webhooks-examples' with { type: 'json' }
+import { createClient } from '@supabase/supabase-js'
+import pg from 'pg'
+import ws from 'ws'
+import { freePort } from '../stack/net.ts'
+import { startCliStack } from './lib/cli-stack.ts'
+import { report, target } from './lib/results.ts'
+import { summarize } from './lib/stats.ts'
+
+const UNIQUE = 4000
+const REDELIVERIES = 400
+const MAPPED_PUSHES = 40
+const WARMUP = 200
+const CONCURRENCY = 32
+const INTEGRATION = '60000000-0000-4000-a000-000000000001'
+const PROJECT = '20000000-0000-4000-a000-000000000001'
+const DEV = '30000000-0000-4000-a000-000000000001'
+const WORKDIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../supabase')
+
+type Example = { name: string; examples: Record<string, any>[] }
+const payloadOf = (event: string) => structuredClone((examples as unknown as Example[]).find((e) => e.name === event)!.examples.find((p) => event !== 'push' || p.ref === 'refs/heads/master')!)
+const hex = () => randomUUID().replace(/-/g, '')
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'opzenix-bench-webhook-'))
+const stack = await startCliStack(
+  ['--workdir', WORKDIR, '--api-port', String(await freePort()), '--db-port', String(await freePort()), '--fresh'],
+  { OPZENIX_DATA_DIR: dataDir },
+)
+const db = new pg.Pool({ connectionString: stack.dbUrl, max: 2 })
+try {
+  const admin = createClient(stack.apiUrl, stack.anonKey, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: ws as any } })
+  const { error: signInError } = await admin.auth.signInWithPassword({ email: 'admin@opzenix.dev', password: 'opzenix-demo' })
+  if (signInError) throw signInError
+  const { data: rotated, error } = await admin.functions.invoke(`github-api/integrations/${INTEGRATION}/webhook-secret`, { method: 'POST' })
+  if (error) throw error
+  const secret: string = rotated.secret
+  const { rows: [flow] } = await db.query(
+    `insert into public.flow_templates (project_id, name, type, nodes, edges) values ($1, 'Bench pipeline', 'cicd', $2, $3) returning id`,
+    [PROJECT, JSON.stringify([
+      { id: 'src', kind: 'source', config: { repository: 'acme/payments-api' } },
+      { id: 'build', kind: 'build', config: { executor: { type: 'simulated', duration_ms: 0 } } },
+      { id: 'deploy', kind: 'deploy', config: { environment: 'dev' } },
+    ]), JSON.stringify([{ source: 'src', target: 'build' }, { source: 'build', target: 'deploy' }])],
+  )
+  await db.query(`insert into public.branch_mappings (project_id, github_integration_id, branch_pattern, environment_id, flow_template_id, position)
+    values ($1, $2, 'bench/*', $3, $4, -1)`, [PROJECT, INTEGRATION, DEV, flow.id])
+
+  // Everything signed before the clock starts: the bench measures the server, not HMAC in the client.
+  interface Delivery { id: string; event: string; body: string; signature: string; redelivery: boolean }
+  const make = async (event: string, payload: unknown, id = randomUUID(), redelivery = false): Promise<Delivery> => {
+    const body = JSON.stringify(payload)
+    return { id, event, body, signature: await sign(secret, body), redelivery }
+  }
+  const ping = payloadOf('ping')
+  const push = (branch: string) => ({ ...payloadOf('push'), ref: `refs/heads/${branch}`, after: `${hex()}${hex()}`.slice(0, 40) })
+  const warmup = await Promise.all(Array.from({ length: WARMUP }, () => make('ping', ping)))
+  const unique: Delivery[] = await Promise.all(Array.from({ length: UNIQUE }, (_, i) =>
+    i < MAPPED_PUSHES ? make('push', push(`bench/${i}`)) : i % 2 ? make('push', push(`topic/${i}`)) : make('ping', ping)))
+  const again = unique.filter((_, i) => i % Math.floor(UNIQUE / REDELIVERIES) === 0).slice(0, REDELIVERIES)
+  const all = [...unique]
+  for (const d of again) all.splice(all.indexOf(d) + 50, 0, { ...d, redelivery: true })
+
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
+  const url = new URL(`${stack.apiUrl}/functions/v1/github-webhook/${INTEGRATION}`)
+  const send = (d: Delivery) => new Promise<{ status: number; body: string; ms: number }>((resolve, reject) => {
+    const t = performance.now()
+    const req = http.request(url, { method: 'POST', agent, headers: {
+      'content-type': 'application/json', 'content-length': Buffer.byteLength(d.body), 'x-github-event': d.event,
+      'x-github-delivery': d.id, ...(d.signature ? { 'x-hub-signature-256': d.signature } : {}),
+    } }, (res) => {
+      let body = ''
+      res.on('data', (c) => { body += c })
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - t }))
+    })
+    req.on('error', reject)
+    req.end(d.body)
+  })
+  const run = async (list: Delivery[]) => {
+    let next = 0
+    const answers: Array<{ d: Delivery; status: number; body: string; ms: number }> = []
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (next < list.length) {
+        const d = list[next++]
+        answers.push({ d, ...(await send(d)) })
+      }
+    }))
+    return answers
+  }
+
+  await run(warmup)
+  const started = performance.now()
+  const answers = await run(all)
+  const seconds = (performance.now() - started) / 1000
+  const latency = summarize(answers.map((a) => a.ms))
+  const perSecond = Math.round(all.length / seconds)
+
+  // Where the time goes: the same path with no database work (an unsigned delivery is refused first).
+  const unsigned = all.slice(0, 2000).map((d) => ({ ...d, signature: '' }))
+  const ceilingStart = performance.now()
+  const refused = await run(unsigned)
+  const ceilingPerSecond = Math.round(unsigned.length / ((performance.now() - ceilingStart) / 1000))
+  const ceilingLatency = summarize(refused.map((a) => a.ms))
+
+  const wrong = answers.filter((a) => a.d.redelivery ? a.status !== 200 && a.status !== 202 : a.status !== 202)
+  const duplicatesAcked = answers.filter((a) => a.status === 200 && JSON.parse(a.body).duplicate).length
+  // Processing happens after the acknowledgement: wait for it to drain before counting.
+  const ids = unique.map((d) => d.id)
+  let pending = Infinity
+  const drainStart = performance.now()
+  while (pending > 0 && performance.now() - drainStart < 120_000) {
+    pending = Number((await db.query(`select count(*) from public.webhook_deliveries where delivery_id = any($1) and status in ('received', 'processing')`, [ids])).rows[0].count)
+    if (pending > 0) await new Promise((r) => setTimeout(r, 200))
+  }
+  const drainMs = Math.round(performance.now() - drainStart)
+  const { rows: [stored] } = await db.query(
+    `select count(*)::int as rows, count(distinct delivery_id)::int as distinct_ids, count(*) filter (where attempts <> 1)::int as not_once,
+            count(*) filter (where status = 'failed')::int as failed
+     from public.webhook_deliveries where delivery_id = any($1)`, [ids])
+  const { rows: [runs] } = await db.query(`select count(*)::int as n, count(distinct commit_sha)::int as shas from public.executions where branch like 'bench/%'`)
+  const lost = UNIQUE - stored.distinct_ids
+  const twice = stored.rows - stored.distinct_ids + stored.not_once + Math.max(0, runs.n - runs.shas)
+
+  console.log(`Webhook deliveries through the gateway: ${all.length} requests (${UNIQUE} unique, ${again.length} redeliveries), ${CONCURRENCY} concurrent`)
+  console.log(`  ${perSecond} deliveries/s acknowledged; latency median ${latency.median} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms, max ${latency.max} ms`)
+  console.log(`  same path without database work (unsigned, refused 401): ${ceilingPerSecond}/s, p99 ${ceilingLatency.p99} ms`)
+  console.log(`  unexpected answers ${wrong.length}; redeliveries answered duplicate ${duplicatesAcked}`)
+  console.log(`  stored ${stored.distinct_ids}/${UNIQUE} (lost ${lost}), processed more than once ${twice}, failed ${stored.failed}; processing drained ${drainMs} ms after the last ack`)
+  console.log(`  mapped pushes ${MAPPED_PUSHES} → executions ${runs.n}`)
+  const pass = await report('webhook', {
+    requests: all.length, unique: UNIQUE, redeliveries: again.length, mapped_pushes: MAPPED_PUSHES, concurrency: CONCURRENCY,
+    seconds: Math.round(seconds * 100) / 100, deliveries_per_s: perSecond, ack_latency_ms: latency,
+    unexpected_answers: wrong.length, duplicates_acknowledged: duplicatesAcked, lost, processed_twice: twice,
+    failed: stored.failed, executions_started: runs.n, drain_ms: drainMs,
+    unsigned_refusals_per_s: ceilingPerSecond, unsigned_refusal_latency_ms: ceilingLatency,
+    load_average_at_end: os.loadavg().map((l) => Math.round(l * 10) / 10),
+  }, [
+    target('deliveries acknowledged per second', '>=', 500, perSecond),
+    target('p99 acknowledgement latency ms', '<=', 100, latency.p99),
+    target('deliveries lost', '<=', 0, lost + wrong.length),
+    target('deliveries processed twice', '<=', 0, twice),
+    target('mapped pushes without exactly one run', '<=', 0, Math.abs(MAPPED_PUSHES - runs.n)),
+  ])
+  process.exitCode = pass ? 0 : 1
+} finally {
+  await db.end()
+  await stack.stop()
+  await rm(dataDir, { recursive: true, force: true })
+}
