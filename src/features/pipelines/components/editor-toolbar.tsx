@@ -1,0 +1,34 @@
+import { Save, Undo2 } from 'lucide-react'
+import { Button } from '../../../components/ui/button.tsx'
+import { Input, NativeSelect } from '../../../components/ui/input.tsx'
+import { Constants } from '../../../integrations/supabase/types.ts'
+import { useEditorStore } from '../store/editor-store.ts'
+
+const TYPE_LABELS = { cicd: 'CI/CD', mlops: 'MLOps', llmops: 'LLMOps', infrastructure: 'Infrastructure', security: 'Security' } satisfies Record<(typeof Constants.public.Enums.flow_type)[number], string>
+
+/** Name, type, undo, save and the save status; the Run control is passed in (it needs the saved id). */
+export function EditorToolbar({ readOnly, saving, onSave, status, run }: { readOnly: boolean; saving: boolean; onSave: () => void; status: string; run: React.ReactNode }) {
+  const name = useEditorStore((s) => s.name)
+  const type = useEditorStore((s) => s.type)
+  const canUndo = useEditorStore((s) => s.past.length > 0)
+  const { setName, setType, undo } = useEditorStore.getState()
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Input
+        aria-label="Pipeline name" placeholder="Pipeline name" value={name} readOnly={readOnly} autoFocus={!readOnly && name === ''}
+        onChange={(e) => setName(e.target.value)} className="h-9 max-w-xs font-medium"
+      />
+      <NativeSelect aria-label="Pipeline type" value={type} disabled={readOnly} onChange={(e) => setType(e.target.value as typeof type)} className="w-40">
+        {Constants.public.Enums.flow_type.map((t) => <option key={t} value={t}>{TYPE_LABELS[t]}</option>)}
+      </NativeSelect>
+      <p className="min-w-0 flex-1 truncate text-xs text-muted-foreground" data-testid="save-status" aria-live="polite">{status}</p>
+      {!readOnly && (
+        <>
+          <Button variant="outline" size="sm" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)"><Undo2 /> Undo</Button>
+          <Button variant="outline" onClick={onSave} disabled={saving} title="Save (Ctrl+S)"><Save /> {saving ? 'Saving…' : 'Save pipeline'}</Button>
+        </>
+      )}
+      {run}
+    </div>
+  )
+}

@@ -1,0 +1,59 @@
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react'
+import '@xyflow/react/dist/style.css'
+import { useCallback, type DragEvent } from 'react'
+import { useDecoratedGraph } from '../hooks/use-decorated-graph.ts'
+import type { Highlights } from '../lib/issue-highlights.ts'
+import { isNodeKind } from '../lib/shared.ts'
+import { useEditorStore } from '../store/editor-store.ts'
+import { nodeTypes } from './flow-nodes.tsx'
+
+export const PALETTE_MIME = 'application/x-opzenix-kind'
+// Past this many nodes only what is on screen is rendered, and the minimap (which draws every node) is dropped.
+export const LARGE_GRAPH = 300
+
+export function PipelineCanvas({ readOnly, highlights, environments, renderAll }: {
+  readOnly: boolean
+  highlights: Highlights
+  environments: readonly string[]
+  /** Render every node even in a large graph (the builder benchmark measures both ways). */
+  renderAll?: boolean
+}) {
+  const nodes = useEditorStore((s) => s.nodes)
+  const edges = useEditorStore((s) => s.edges)
+  const onNodesChange = useEditorStore((s) => s.onNodesChange)
+  const onEdgesChange = useEditorStore((s) => s.onEdgesChange)
+  const connect = useEditorStore((s) => s.connect)
+  const addNode = useEditorStore((s) => s.addNode)
+  const decorated = useDecoratedGraph(nodes, edges, highlights)
+  const { screenToFlowPosition } = useReactFlow()
+  const large = nodes.length > LARGE_GRAPH
+
+  const onDrop = useCallback((event: DragEvent) => {
+    const kind = event.dataTransfer.getData(PALETTE_MIME)
+    if (readOnly || !isNodeKind(kind)) return
+    event.preventDefault()
+    addNode(kind, { position: screenToFlowPosition({ x: event.clientX - 100, y: event.clientY - 30 }), environments })
+  }, [readOnly, addNode, screenToFlowPosition, environments])
+
+  return (
+    <div className="h-full w-full" data-testid="pipeline-canvas" data-node-count={nodes.length}>
+      <ReactFlow
+        nodes={decorated.nodes} edges={decorated.edges} nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
+        onConnect={(c) => connect(c.source, c.target)}
+        onDrop={onDrop}
+        onDragOver={(e) => { if (!readOnly) { e.preventDefault(); e.dataTransfer.dropEffect = 'move' } }}
+        nodesDraggable={!readOnly} nodesConnectable={!readOnly} edgesReconnectable={false}
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+        onlyRenderVisibleElements={large && !renderAll}
+        fitView fitViewOptions={{ maxZoom: 1.2, ...(large ? { nodes: nodes.slice(0, 40) } : {}) }}
+        minZoom={0.1} proOptions={{ hideAttribution: true }}
+        aria-label={readOnly ? 'Pipeline graph (read only)' : 'Pipeline graph editor'}
+      >
+        <Background gap={20} />
+        <Controls showInteractive={false} />
+        {!large && <MiniMap pannable zoomable ariaLabel="Pipeline overview" />}
+      </ReactFlow>
+    </div>
+  )
+}

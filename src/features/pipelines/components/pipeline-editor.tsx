@@ -1,0 +1,102 @@
+import { useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useNavigate } from 'react-router'
+import { Alert } from '../../../components/ui/alert.tsx'
+import { toast } from '../../../components/ui/toaster.tsx'
+import { can } from '../../../lib/permissions.ts'
+import { useWorkspace } from '../../../lib/workspace.ts'
+import type { EnvironmentRulesData } from '../api/list-environment-rules.ts'
+import type { PipelineData } from '../api/get-pipeline.ts'
+import { useSavePipeline } from '../api/save-pipeline.ts'
+import { useEditorShortcuts } from '../hooks/use-editor-shortcuts.ts'
+import { useGraphIssues } from '../hooks/use-graph-issues.ts'
+import { fromStoredJson, toStoredJson } from '../lib/graph-convert.ts'
+import { countIssues, highlightsFor, plural } from '../lib/issue-highlights.ts'
+import { starterGraph } from '../lib/node-factory.ts'
+import { useEditorStore } from '../store/editor-store.ts'
+import { EditorToolbar } from './editor-toolbar.tsx'
+import { IssuesPanel } from './issues-panel.tsx'
+import { NodePanel } from './node-panel.tsx'
+import { Palette } from './palette.tsx'
+import { PipelineCanvas } from './pipeline-canvas.tsx'
+import { RunDialog } from './run-dialog.tsx'
+import { UnsavedChangesGuard } from './unsaved-changes-guard.tsx'
+
+/** The builder for one pipeline (or a new one): palette, canvas, side panel, live rule checks, save and run. */
+export function PipelineEditor({ pipeline, environments, projectId, renderAll }: { pipeline: PipelineData | null; environments: EnvironmentRulesData; projectId: string; renderAll?: boolean }) {
+  const { role } = useWorkspace()
+  const readOnly = !can(role, 'editPipelines')
+  const navigate = useNavigate()
+  const save = useSavePipeline()
+  const version = useRef(pipeline?.version)
+  const [loadError, setLoadError] = useState<string[] | null>(null)
+  const [loaded, setLoaded] = useState(false)
+  const envKeys = useMemo(() => environments.map((e) => e.key), [environments])
+
+  useLayoutEffect(() => {
+    const { load } = useEditorStore.getState()
+    if (!pipeline) {
+      load({ name: '', type: 'cicd', ...starterGraph(envKeys) })
+    } else {
+      const graph = fromStoredJson(pipeline.nodes, pipeline.edges)
+      if (!graph.ok) setLoadError(graph.errors)
+      load({ name: pipeline.name, type: pipeline.type, ...(graph.ok ? graph : { nodes: [], edges: [] }) })
+    }
+    setLoaded(true)
+  }, [pipeline?.id]) // eslint-disable-line react-hooks/exhaustive-deps -- load once per pipeline; later refetches must not clobber edits
+
+  const issues = useGraphIssues(environments)
+  const edges = useEditorStore((s) => s.edges)
+  const highlights = useMemo(() => highlightsFor(issues, edges), [issues, edges])
+  const { errors } = countIssues(issues)
+  const dirty = useEditorStore((s) => s.dirty)
+  const announcement = useEditorStore((s) => s.announcement)
+
+  const onSave = async () => {
+    if (readOnly || save.isPending) return
+    const { name, type, nodes, edges: current } = useEditorStore.getState()
+    if (name.trim() === '') return toast({ title: 'Give the pipeline a name before saving', tone: 'danger' })
+    const stored = toStoredJson(nodes, current)
+    try {
+      const saved = await save.mutateAsync({ id: pipeline?.id, projectId, name, type, nodes: stored.nodes, edges: stored.edges, version: version.current })
+      version.current = saved.version
+      useEditorStore.getState().markSaved()
+      toast({ title: 'Pipeline saved', description: errors > 0 ? `It has ${plural(errors, 'error')}; it cannot run until fixed.` : undefined, tone: errors > 0 ? 'info' : 'success' })
+      if (!pipeline) navigate(`/pipelines/${saved.id}`, { replace: true })
+    } catch (error) {
+      toast({ title: 'Could not save the pipeline', description: error instanceof Error ? error.message : String(error), tone: 'danger' })
+    }
+  }
+  useEditorShortcuts(onSave, !readOnly)
+
+  const status = dirty ? 'Unsaved changes' : pipeline ? 'Saved' : 'Not saved yet'
+  const runBlocked = !pipeline ? 'Save the pipeline before running it.'
+    : !can(role, 'startExecutions') ? 'Viewers cannot start runs.'
+    : errors > 0 ? `This pipeline has ${plural(errors, 'error')}; it cannot run until fixed.`
+    : dirty ? 'Save your changes first: a run uses the saved pipeline.' : undefined
+
+  if (!loaded) return null
+  return (
+    <div className="flex flex-col gap-3">
+      {!readOnly && <UnsavedChangesGuard />}
+      <EditorToolbar
+        readOnly={readOnly} saving={save.isPending} onSave={() => void onSave()}
+        status={errors > 0 ? `${status} · has ${plural(errors, 'error')}; it cannot run until fixed` : status}
+        run={can(role, 'startExecutions') ? <RunDialog pipelineId={pipeline?.id ?? ''} pipelineName={pipeline?.name ?? 'pipeline'} disabledReason={runBlocked} /> : null}
+      />
+      {readOnly && <Alert tone="info">You can look at this pipeline but not change it: editing needs the operator role.</Alert>}
+      {loadError && <Alert tone="danger">The stored graph could not be read: {loadError.join('; ')}</Alert>}
+      {!readOnly && <Palette environments={envKeys} />}
+      <div className="grid gap-3 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="h-[68vh] min-h-96 overflow-hidden rounded-md border bg-muted/20">
+          <PipelineCanvas readOnly={readOnly} highlights={highlights} environments={envKeys} renderAll={renderAll} />
+        </div>
+        <aside className="flex h-[68vh] min-h-96 flex-col gap-4 overflow-y-auto rounded-md border bg-card p-3">
+          <NodePanel environments={environments} readOnly={readOnly} />
+          <hr />
+          <IssuesPanel issues={issues} />
+        </aside>
+      </div>
+      <p aria-live="polite" className="sr-only">{announcement}</p>
+    </div>
+  )
+}

@@ -1,0 +1,11 @@
+// The pipeline rules shared with the edge functions: imported from one place so the builder never copies them.
+export {
+  NODE_KINDS, WORK_KINDS, DEPLOY_STRATEGIES, STEP_OUTCOMES, configSchemas, isNodeKind,
+  type NodeKind, type NodeConfig, type EdgeCondition,
+} from '../../../../supabase/functions/_shared/pipeline/kinds.ts'
+export { mayFollow } from '../../../../supabase/functions/_shared/pipeline/follow-rules.ts'
+export {
+  validateGraph, isRunnable, type GraphIssue, type EnvironmentRule, type IssueSeverity,
+} from '../../../../supabase/functions/_shared/pipeline/graph.ts'
+export { toStored, type DraftPipeline } from '../../../../supabase/functions/_shared/pipeline/stored.ts'
+export { readStoredGraph } from '../../../../supabase/functions/_shared/engine/stored-graph.ts'
