@@ -13,6 +13,8 @@ export const queryKeys = {
     all: ['pipelines'] as const,
     list: (projectId: string) => ['pipelines', 'list', projectId] as const,
     detail: (id: string) => ['pipelines', 'detail', id] as const,
+    page: (projectId: string, search: string, page: number) => ['pipelines', 'list', projectId, search, page] as const,
+    environmentRules: (projectId: string) => ['pipelines', 'environment-rules', projectId] as const,
   },
   executions: {
     all: ['executions'] as const,
@@ -27,12 +29,15 @@ export const queryKeys = {
     all: ['approvals'] as const,
     list: (projectId: string, status?: string) => ['approvals', 'list', projectId, status ?? 'all'] as const,
     detail: (id: string) => ['approvals', 'detail', id] as const,
+    pending: (projectId: string) => ['approvals', 'list', projectId, 'pending'] as const,
+    decided: (projectId: string, page: number) => ['approvals', 'list', projectId, 'decided', page] as const,
   },
   environments: {
     all: ['environments'] as const,
     board: (projectId: string) => ['environments', 'board', projectId] as const,
     detail: (projectId: string, key: string) => ['environments', 'detail', projectId, key] as const,
     versions: (environmentId: string) => ['environments', 'versions', environmentId] as const,
+    history: (environmentId: string, page: number) => ['environments', 'versions', environmentId, page] as const,
   },
   deployments: {
     all: ['deployments'] as const,
@@ -49,5 +54,7 @@ export const queryKeys = {
   audit: {
     all: ['audit'] as const,
     list: (orgId: string, page: number) => ['audit', 'list', orgId, page] as const,
+    filtered: (orgId: string, action: string, resource: string, page: number) => ['audit', 'list', orgId, action, resource, page] as const,
+    facets: (orgId: string) => ['audit', 'facets', orgId] as const,
   },
 } as const
