@@ -4,6 +4,7 @@
 // process on the real project (supabase/), as `npm start` does.
 //
 // Run: npx tsx bench/otlp.ts
+import { readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import http from 'node:http'
 import os from 'node:os'
@@ -47,6 +48,28 @@ function batches() {
   })
 }
 
+/**
+ * CPU seconds used so far by a process and all its descendants (Postgres backends, PostgREST, Deno workers),
+ * from /proc: on a shared machine wall-clock throughput depends on the neighbours, CPU per span does not.
+ */
+function treeCpuSeconds(root: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) })
+    } catch { /* exited meanwhile */ }
+  }
+  let ticks = 0
+  const visit = (pid: number) => {
+    ticks += stats.get(pid)?.ticks ?? 0
+    for (const [child, s] of stats) if (s.ppid === pid) visit(child)
+  }
+  visit(root)
+  return ticks / 100 // USER_HZ
+}
+
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'opzenix-bench-otlp-'))
 const stack = await startCliStack(
   ['--workdir', PROJECT, '--api-port', String(await freePort()), '--db-port', String(await freePort()), '--fresh'],
@@ -78,6 +101,7 @@ try {
     const type = encoding === 'protobuf' ? 'application/x-protobuf' : 'application/json'
     const latencies: number[] = []
     let next = 0
+    const cpuBefore = treeCpuSeconds(stack.child.pid!)
     const started = performance.now()
     await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
       while (next < count) {
@@ -86,7 +110,11 @@ try {
       }
     }))
     const seconds = (performance.now() - started) / 1000
-    return { spans_per_s: Math.round((count * BATCH) / seconds), batch_ms: summarize(latencies), seconds: Math.round(seconds * 100) / 100 }
+    const cpu = treeCpuSeconds(stack.child.pid!) - cpuBefore
+    return {
+      spans_per_s: Math.round((count * BATCH) / seconds), batch_ms: summarize(latencies), seconds: Math.round(seconds * 100) / 100,
+      stack_cpu_seconds: Math.round(cpu * 100) / 100, spans_per_stack_cpu_second: Math.round((count * BATCH) / cpu),
+    }
   }
 
   const before = Number((await db.query('select count(*) from public.telemetry_signals')).rows[0].count)
@@ -108,6 +136,10 @@ try {
   console.log(`  protobuf: ${protobuf.spans_per_s} spans/s (batch median ${protobuf.batch_ms.median} ms, p95 ${protobuf.batch_ms.p95} ms, ${bytes.protobuf} bytes)`)
   console.log(`  json:     ${json.spans_per_s} spans/s (batch median ${json.batch_ms.median} ms, p95 ${json.batch_ms.p95} ms, ${bytes.json} bytes)`)
   console.log(`  protobuf without the stack's per-row Realtime capture trigger: ${protobufNoCapture.spans_per_s} spans/s (batch median ${protobufNoCapture.batch_ms.median} ms)`)
+  const cores = os.cpus().length
+  for (const [label, r] of [['protobuf', protobuf], ['json', json], ['protobuf, no capture', protobufNoCapture]] as const) {
+    console.log(`  ${label}: ${r.spans_per_stack_cpu_second} spans per CPU-second of the whole stack → at most ${r.spans_per_stack_cpu_second * cores} spans/s on ${cores} idle cores`)
+  }
   const load = os.loadavg().map((l) => Math.round(l * 100) / 100)
   console.log(`  load average while measuring: ${load.join(' ')} on ${os.cpus().length} cores`)
   const pass = await report('otlp', { batch: BATCH, concurrency: CONCURRENCY, batches_per_encoding: BATCHES, body_bytes: bytes, stored_spans: stored, protobuf, json, protobuf_without_realtime_capture: protobufNoCapture, load_average: os.loadavg() }, [
