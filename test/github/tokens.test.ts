@@ -115,3 +115,14 @@ describe('github-validate-connection', () => {
     github.reset()
   })
 })
+
+describe('removing the organization token', () => {
+  it('is for organization admins, whoever saved it; then the proxy says there is none', async () => {
+    const byOperator = await users.operator.from('github_tokens').delete().eq('organization_id', DEMO.acme).select('id')
+    expect(byOperator.data).toEqual([])
+    const lead = await signIn(stack, 'lead@opzenix.dev') // an Acme admin who did not save it
+    const byLead = await lead.from('github_tokens').delete().eq('organization_id', DEMO.acme).select('id')
+    expect(byLead.data).toHaveLength(1)
+    expect((await call(users.viewer, `github-api/repos?organization_id=${DEMO.acme}`)).error).toMatchObject({ error: { code: 'no_github_token' } })
+  })
+})
