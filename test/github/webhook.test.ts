@@ -160,6 +160,13 @@ describe('github-webhook', () => {
     const replay = await deliver(hook, 'push', push('develop', sha), { secret, deliveryId: sent.deliveryId })
     expect(replay.body.duplicate).toBe(true)
     expect(await sql(stack, `select id from public.executions where commit_sha = $1`, [sha])).toHaveLength(1)
+
+    const racedSha = 'b'.repeat(8) + randomUUID().replace(/-/g, '').slice(0, 32)
+    const deliveryId = randomUUID()
+    const copies = await Promise.all(Array.from({ length: 8 }, () => deliver(hook, 'push', push('develop', racedSha), { secret, deliveryId })))
+    expect(copies.filter((c) => c.status === 202)).toHaveLength(1)
+    expect((await settled(deliveryId)).result.started).toBe(true)
+    expect(await sql(stack, `select id from public.executions where commit_sha = $1`, [racedSha])).toHaveLength(1)
   })
 
   it('a push on an unmapped branch, a non-deployable one or a tag starts nothing', async () => {
