@@ -33,10 +33,19 @@ beforeAll(async () => {
 afterAll(() => stack?.stop())
 
 describe('github-webhook', () => {
-  it('accepts the seeded plaintext secret once, then stores it sealed', async () => {
+  it('accepts the seeded plaintext secret once, then stores it sealed; picks up deliveries a stopped worker left', async () => {
+    // Acknowledged two minutes ago and never processed (the worker went away), and one stopped mid-way.
+    const stuck = { received: randomUUID(), processing: randomUUID() }
+    for (const [status, id] of Object.entries(stuck)) {
+      await sql(stack, `insert into public.webhook_deliveries (provider, delivery_id, event, project_id, github_integration_id, status, payload, received_at)
+        values ('github', $1, 'push', $2, $3, $4, $5, now() - interval '2 minutes')`, [id, DEMO.project, INTEGRATION, status, push('hotfix/stuck')])
+    }
     const sent = await deliver(hook, 'ping', example('ping'), { secret: SEEDED_SECRET })
     expect(sent.status).toBe(202)
     expect((await settled(sent.deliveryId)).status).toBe('processed')
+    expect(await settled(stuck.received)).toMatchObject({ status: 'ignored', attempts: 1, result: { reason: 'no_mapping', branch: 'hotfix/stuck' } })
+    const [left] = await sql(stack, `select status, attempts from public.webhook_deliveries where delivery_id = $1`, [stuck.processing])
+    expect(left).toEqual({ status: 'processing', attempts: 0 })
     const [row] = await sql(stack, `select webhook_secret from public.github_integrations where id = $1`, [INTEGRATION])
     expect(row.webhook_secret).toMatch(/^v1:gcm:/)
     expect(row.webhook_secret).not.toContain(SEEDED_SECRET)

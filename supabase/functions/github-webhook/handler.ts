@@ -3,6 +3,7 @@ import { verify } from '@octokit/webhooks-methods'
 import { storeDelivery } from '../_shared/github/deliveries.ts'
 import { loadIntegration, webhookSecret } from '../_shared/github/integration-secret.ts'
 import { processDelivery } from '../_shared/github/process-delivery.ts'
+import { sweepStaleDeliveries } from '../_shared/github/sweep.ts'
 import { afterResponse, parseJson, readBody, requireJson, routeId } from '../_shared/github/webhook-request.ts'
 import { badRequest, handle, HttpError, json, notFound, unauthorized } from '../_shared/http.ts'
 
@@ -43,7 +44,7 @@ export const githubWebhook = handle(['POST'], async (req) => {
     })
     if (!stored) continue // the secret changed since this row was read
     if (stored.duplicate) return json({ duplicate: true, id: stored.id, delivery_id: deliveryId }, 200)
-    afterResponse(processDelivery(stored.id, event, integration, payload))
+    afterResponse(processDelivery(stored.id, event, integration, payload).then(() => sweepStaleDeliveries()))
     return json({ id: stored.id, delivery_id: deliveryId, event }, 202)
   }
   throw badSignature()

@@ -15,12 +15,13 @@ const recorders: Record<string, (p: Payload) => Outcome> = {
   deployment_status: recordDeploymentStatus,
 }
 
-export async function processDelivery(id: string, event: string, integration: IntegrationRow, payload: Payload): Promise<void> {
+/** `claimed`: the row is already 'processing' (taken by the sweep), so a push need not take it again. */
+export async function processDelivery(id: string, event: string, integration: IntegrationRow, payload: Payload, claimed = false): Promise<void> {
   try {
     let outcome: Outcome | undefined
     if (event === 'push') {
       // Starting a run is the one effect that must not repeat: the row is taken (received → processing) first.
-      outcome = await handlePush(integration, payload, () => claimDelivery(id))
+      outcome = await handlePush(integration, payload, claimed ? async () => true : () => claimDelivery(id))
       if (!outcome) return
     } else {
       const record = recorders[event]
