@@ -73,7 +73,7 @@ describe('github-webhook', () => {
     expect((await deliver(hook, 'ping', example('ping'), { secret })).status).toBe(202)
   })
 
-  it('refuses a missing or bad signature (401), an unknown integration (404), non-JSON (415), too large (413)', async () => {
+  it('refuses a missing or bad signature (401), an unknown integration (404), non-JSON (415), too large (413), a NUL (400)', async () => {
     const before = (await sql(stack, `select count(*)::int as n from public.webhook_deliveries`))[0].n
     const missing = await deliver(hook, 'ping', example('ping'), { signature: null })
     expect(missing.status).toBe(401)
@@ -92,6 +92,8 @@ describe('github-webhook', () => {
     const oversized = await deliver(hook, 'ping', null, { secret, body: big })
     expect(oversized.status).toBe(413)
     expect(oversized.body.error.code).toBe('payload_too_large')
+    const nul = await deliver(hook, 'ping', { ...example('ping'), zen: 'nul \u0000 byte' }, { secret })
+    expect(nul).toMatchObject({ status: 400, body: { error: { code: 'invalid_input' } } })
     const after = (await sql(stack, `select count(*)::int as n from public.webhook_deliveries`))[0].n
     expect(after).toBe(before)
   })

@@ -1,6 +1,7 @@
 // webhook_deliveries: each X-GitHub-Delivery stored once (unique (provider, delivery_id)); whoever inserted
 // the row is the one who processes it, so a redelivery or a concurrent duplicate never runs twice.
-import { one, relaxedSql } from './db.ts'
+import { badRequest } from '../http.ts'
+import { many, one, relaxedSql } from './db.ts'
 
 export type DeliveryStatus = 'received' | 'processing' | 'processed' | 'ignored' | 'failed'
 
@@ -18,19 +19,81 @@ export interface NewDelivery {
 /**
  * Inserts the delivery; returns its row id, or `duplicate` with the existing row's id, or undefined when
  * the guard failed (the integration's secret changed or it was deactivated since it was read).
+ * Deliveries arriving while an insert is in flight are written together by the next one (one statement,
+ * one commit), so concurrent deliveries share a WAL flush; each is answered only once its row is durable.
  */
-export async function storeDelivery(d: NewDelivery): Promise<{ id: string; duplicate: boolean } | undefined> {
-  const inserted = await one<{ id: string }>(
+export function storeDelivery(d: NewDelivery): Promise<{ id: string; duplicate: boolean } | undefined> {
+  return new Promise((resolve, reject) => {
+    queue.push({ d, resolve, reject })
+    if (!flushing) void flush()
+  })
+}
+
+interface Pending {
+  d: NewDelivery
+  resolve: (stored: { id: string; duplicate: boolean } | undefined) => void
+  reject: (error: unknown) => void
+}
+
+const MAX_BATCH = 200
+let queue: Pending[] = []
+let flushing = false
+
+async function flush(): Promise<void> {
+  flushing = true
+  while (queue.length > 0) {
+    const batch = queue.slice(0, MAX_BATCH)
+    queue = queue.slice(MAX_BATCH)
+    try {
+      await insertBatch(batch)
+    } catch (error) {
+      // One bad payload (say, a \u0000 jsonb refuses) must not fail the others: retry them one by one.
+      if (batch.length === 1) batch[0].reject(asInputError(error))
+      else for (const p of batch) await insertBatch([p]).catch((e) => p.reject(asInputError(e)))
+    }
+  }
+  flushing = false
+}
+
+// 22P05: jsonb cannot hold \u0000. That is the sender's payload, not our failure.
+const asInputError = (error: unknown) =>
+  (error as { code?: string })?.code === '22P05' ? badRequest('The payload contains \\u0000, which cannot be stored') : error
+
+async function insertBatch(batch: Pending[]): Promise<void> {
+  const column = <T>(pick: (d: NewDelivery) => T) => batch.map((p) => pick(p.d))
+  const inserted = await many<{ id: string; provider: string; delivery_id: string }>(
     `insert into public.webhook_deliveries (provider, delivery_id, event, project_id, github_integration_id, payload)
-     select $1, $2, $3, $4, $5, $6::jsonb
-     where $7::text is null or exists (select 1 from public.github_integrations i where i.id = $5 and i.is_active and i.webhook_secret = $7)
-     on conflict (provider, delivery_id) do nothing returning id`,
-    [d.provider, d.deliveryId, d.event, d.projectId, d.integrationId, d.payload, d.secretGuard ?? null],
+     select v.provider, v.delivery_id, v.event, v.project_id, v.integration_id, v.payload::jsonb
+     from unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::text[])
+       as v (provider, delivery_id, event, project_id, integration_id, payload, guard)
+     where v.guard is null or exists (
+       select 1 from public.github_integrations i where i.id = v.integration_id and i.is_active and i.webhook_secret = v.guard)
+     on conflict (provider, delivery_id) do nothing
+     returning id, provider, delivery_id`,
+    [column((d) => d.provider), column((d) => d.deliveryId), column((d) => d.event), column((d) => d.projectId),
+      column((d) => d.integrationId), column((d) => d.payload), column((d) => d.secretGuard ?? null)],
   )
-  if (inserted) return { id: inserted.id, duplicate: false }
-  const existing = await one<{ id: string }>(
-    `select id from public.webhook_deliveries where provider = $1 and delivery_id = $2`, [d.provider, d.deliveryId])
-  return existing ? { id: existing.id, duplicate: true } : undefined
+  const key = (provider: string, deliveryId: string) => `${provider}\u0000${deliveryId}`
+  const fresh = new Map(inserted.map((r) => [key(r.provider, r.delivery_id), r.id]))
+  const rest = batch.filter((p) => !fresh.has(key(p.d.provider, p.d.deliveryId)))
+  const existing = rest.length === 0 ? [] : await many<{ id: string; provider: string; delivery_id: string }>(
+    `select id, provider, delivery_id from public.webhook_deliveries
+     where (provider, delivery_id) in (select * from unnest($1::text[], $2::text[]))`,
+    [rest.map((p) => p.d.provider), rest.map((p) => p.d.deliveryId)],
+  )
+  const stored = new Map(existing.map((r) => [key(r.provider, r.delivery_id), r.id]))
+  for (const p of batch) {
+    const k = key(p.d.provider, p.d.deliveryId)
+    const id = fresh.get(k)
+    if (id !== undefined) {
+      fresh.delete(k) // a second copy in the same batch is a duplicate of the first
+      stored.set(k, id)
+      p.resolve({ id, duplicate: false })
+    } else {
+      const existingId = stored.get(k)
+      p.resolve(existingId === undefined ? undefined : { id: existingId, duplicate: true })
+    }
+  }
 }
 
 /** received → processing, once: false when someone else already took it. */
