@@ -1,3 +1,4 @@
+import { watch, type FSWatcher } from 'node:fs'
 import path from 'node:path'
 import { writeDenoConfig } from './deno-config.ts'
 import { fingerprint, readSecrets } from './project.ts'
@@ -23,15 +24,38 @@ export class WorkerPool {
   private slots = new Map<string, Slot>()
   private retired = new Set<Worker>()
   private stopped = false
+  private prints = new Map<string, { print: string; at: number }>()
+  private watcher: FSWatcher | undefined
 
-  constructor(private options: WorkerPoolOptions) {}
+  constructor(private options: WorkerPoolOptions) {
+    try {
+      // Any change under functions/ forgets the cached fingerprints, so an edit is seen on the next request.
+      this.watcher = watch(options.functionsDir, { recursive: true }, () => this.prints.clear())
+      this.watcher.on('error', () => this.prints.clear())
+    } catch {
+      this.watcher = undefined
+    }
+  }
+
+  /**
+   * Walking a function's files costs milliseconds per request under load, so the result is reused until the
+   * watcher reports a change, and for at most a second in case a change went unreported.
+   */
+  private currentPrint(name: string): string {
+    const cached = this.prints.get(name)
+    const now = Date.now()
+    if (this.watcher && cached && now - cached.at < 1000) return cached.print
+    const print = fingerprint(this.options.functionsDir, name)
+    this.prints.set(name, { print, at: now })
+    return print
+  }
 
   /**
    * A worker serving `name`, leased for one request: call `release()` once the answer is done.
    * Rejects with BootError when the function cannot load.
    */
   async lease(name: string, entrypoint: string): Promise<{ origin: string; release: () => void }> {
-    const print = fingerprint(this.options.functionsDir, name)
+    const print = this.currentPrint(name)
     let slot = this.slots.get(name)
     if (slot && slot.print !== print) {
       this.options.log(`${name}: files changed, restarting its worker`)
@@ -87,6 +111,7 @@ export class WorkerPool {
   /** Stops every worker by its PID. */
   async stop(): Promise<void> {
     this.stopped = true
+    this.watcher?.close()
     const slots = [...this.slots.values()]
     this.slots.clear()
     await Promise.all([
