@@ -46,7 +46,8 @@ export function PipelineCanvas({ readOnly, highlights, environments, renderAll }
         nodesDraggable={!readOnly} nodesConnectable={!readOnly} edgesReconnectable={false}
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
         onlyRenderVisibleElements={large && !renderAll}
-        fitView fitViewOptions={{ maxZoom: 1.2, ...(large ? { nodes: nodes.slice(0, 40) } : {}) }}
+        // A large graph opens at 100% on its start rather than zoomed out to a blur of thousands of nodes.
+        fitView={!large} fitViewOptions={{ maxZoom: 1.2 }} defaultViewport={{ x: 40, y: 80, zoom: 1 }}
         minZoom={0.1} proOptions={{ hideAttribution: true }}
         aria-label={readOnly ? 'Pipeline graph (read only)' : 'Pipeline graph editor'}
       >

@@ -34,3 +34,11 @@ describe('side-panel config fields', () => {
     expect(Object.keys(configFields).sort()).toEqual([...NODE_KINDS].sort())
   })
 })
+
+describe('selects left unset', () => {
+  it('show the schema default, so an older config without a strategy is not flagged', () => {
+    const values = toFormValues('deploy', 'Ship', { environment: 'prod' })
+    expect(values.strategy).toBe('rolling')
+    expect(configErrors('deploy', fromFormValues('deploy', values, { environment: 'prod' }))).toEqual({})
+  })
+})

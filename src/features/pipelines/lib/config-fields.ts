@@ -82,7 +82,9 @@ export function toFormValues(kind: NodeKind, label: string, config: Record<strin
   const values: FormValues = { label }
   for (const field of configFields[kind] as FieldSpec[]) {
     const value = getPath(config, field.path)
-    values[fieldName(field.path)] = Array.isArray(value) ? value.join('\n') : value == null ? '' : String(value)
+    // A select left unset shows its first option, which is the schema's default for every select here.
+    const shown = value == null && field.input === 'select' ? field.options![0]!.value : value
+    values[fieldName(field.path)] = Array.isArray(shown) ? shown.join('\n') : shown == null ? '' : String(shown)
   }
   return values
 }
