@@ -1,11 +1,27 @@
-import { EmptyState, PageHeader } from '../../../components/states.tsx'
+import { Link } from 'react-router'
+import { PageHeader } from '../../../components/states.tsx'
+import { useProject } from '../../../lib/workspace.ts'
+import { useEnvironmentBoard } from '../api/get-environment-board.ts'
+import { EnvironmentBoard } from '../components/environment-board.tsx'
 
-// Placeholder while this page is being built (issue 4).
-export default function Page() {
+export default function EnvironmentsPage() {
+  const project = useProject()
+  const board = useEnvironmentBoard(project.id)
   return (
     <>
-      <PageHeader title="Environments" />
-      <EmptyState title="Not built yet" />
+      <PageHeader title="Environments" description="Each environment along the promotion chain, its current version, locks and freezes." />
+      <div className="flex flex-col gap-6">
+        <EnvironmentBoard />
+        {board.data && board.data.environments.length > 0 && (
+          <nav aria-label="Environment pages" className="flex flex-wrap gap-2 text-sm">
+            {board.data.environments.map((env) => (
+              <Link key={env.id} to={`/environments/${env.key}`} className="rounded-md border bg-card px-3 py-1.5 hover:bg-muted">
+                {env.display_name} history →
+              </Link>
+            ))}
+          </nav>
+        )}
+      </div>
     </>
   )
 }

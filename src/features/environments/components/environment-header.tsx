@@ -1,0 +1,30 @@
+import { Card, CardContent } from '../../../components/ui/card.tsx'
+import type { BoardEnvironment, EnvironmentBoardData } from '../api/get-environment-board.ts'
+import { FreezeWindows } from './freeze-windows.tsx'
+import { LockControl } from './lock-control.tsx'
+import { LockIndicator } from './lock-indicator.tsx'
+import { strategyLabel, tierLabel } from './strategy-label.ts'
+
+/** What governs deploys into this environment: tier, strategy, approvals, lock, freeze windows. */
+export function EnvironmentHeader({ env, freezeWindows }: { env: BoardEnvironment; freezeWindows: EnvironmentBoardData['freezeWindows'] }) {
+  return (
+    <Card data-testid={`env-${env.key}`} data-locked={env.lock?.is_locked ?? false}>
+      <CardContent className="flex flex-col gap-4 pt-4">
+        <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-5">
+          <div><dt className="text-xs text-muted-foreground">Current version</dt><dd className="font-mono text-lg" data-testid={`env-${env.key}-version`}>{env.current?.version_tag ?? '—'}</dd></div>
+          <div><dt className="text-xs text-muted-foreground">Tier</dt><dd>{tierLabel[env.tier]}</dd></div>
+          <div><dt className="text-xs text-muted-foreground">Strategy</dt><dd>{strategyLabel[env.deploy_strategy]}</dd></div>
+          <div><dt className="text-xs text-muted-foreground">Approvals to deploy</dt><dd>{env.required_approvals === 0 ? 'none' : env.required_approvals}</dd></div>
+          <div><dt className="text-xs text-muted-foreground">Lock</dt><dd><LockIndicator env={env} /></dd></div>
+        </dl>
+        <div className="flex flex-wrap items-start justify-between gap-3 border-t pt-3">
+          <div className="flex flex-col gap-1">
+            <h2 className="text-sm font-medium">Freeze windows</h2>
+            <FreezeWindows environmentId={env.id} windows={freezeWindows} />
+          </div>
+          <LockControl env={env} />
+        </div>
+      </CardContent>
+    </Card>
+  )
+}
