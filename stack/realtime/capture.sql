@@ -12,25 +12,45 @@ create table if not exists realtime.stack_changes (
   old_record jsonb,
   commit_timestamp timestamptz not null default clock_timestamp()
 );
+-- The writing transaction: one NOTIFY per transaction (Postgres folds identical payloads) names it.
+alter table realtime.stack_changes add column if not exists xid xid8 not null default pg_catalog.pg_current_xact_id();
+create index if not exists stack_changes_xid_idx on realtime.stack_changes (xid);
 revoke all on realtime.stack_changes from public, anon, authenticated, service_role;
 
+-- Updates, row by row (old and new rows must be paired).
 create or replace function realtime.stack_capture_change() returns trigger
 language plpgsql security definer set search_path = '' as $$
-declare
-  queued bigint;
 begin
   insert into realtime.stack_changes (schema_name, table_name, type, record, old_record)
   values (
     tg_table_schema, tg_table_name, tg_op,
     case when tg_op <> 'DELETE' then to_jsonb(new) end,
     case when tg_op <> 'INSERT' then to_jsonb(old) end
-  )
-  returning id into queued;
-  perform pg_notify('realtime_stack_changes', queued::text);
+  );
+  perform pg_notify('realtime_stack_changes', pg_catalog.pg_current_xact_id()::text);
   return null;
 end
 $$;
 alter function realtime.stack_capture_change() owner to postgres;
+
+-- Inserts and deletes, one statement at a time: a 500-row insert queues its rows in one insert ... select.
+create or replace function realtime.stack_capture_rows() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  if tg_op = 'INSERT' then
+    insert into realtime.stack_changes (schema_name, table_name, type, record)
+    select tg_table_schema, tg_table_name, 'INSERT', to_jsonb(r) from stack_new_rows r;
+  else
+    insert into realtime.stack_changes (schema_name, table_name, type, old_record)
+    select tg_table_schema, tg_table_name, 'DELETE', to_jsonb(r) from stack_old_rows r;
+  end if;
+  if found then
+    perform pg_notify('realtime_stack_changes', pg_catalog.pg_current_xact_id()::text);
+  end if;
+  return null;
+end
+$$;
+alter function realtime.stack_capture_rows() owner to postgres;
 
 -- Puts the capture trigger on every table of publication supabase_realtime and takes it off tables that left.
 create or replace function realtime.stack_sync_capture() returns void
@@ -39,8 +59,8 @@ declare
   target regclass;
 begin
   for target in
-    select t.tgrelid::regclass from pg_catalog.pg_trigger t
-    where t.tgname = 'realtime_stack_capture'
+    select distinct t.tgrelid::regclass from pg_catalog.pg_trigger t
+    where t.tgname like 'realtime_stack_capture%'
       and not exists (
         select from pg_catalog.pg_publication_rel pr
         join pg_catalog.pg_publication p on p.oid = pr.prpubid
@@ -48,20 +68,26 @@ begin
       )
       and not exists (select from pg_catalog.pg_publication where pubname = 'supabase_realtime' and puballtables)
   loop
-    execute format('drop trigger realtime_stack_capture on %s', target);
+    execute format('drop trigger if exists realtime_stack_capture on %s', target);
+    execute format('drop trigger if exists realtime_stack_capture_ins on %s', target);
+    execute format('drop trigger if exists realtime_stack_capture_upd on %s', target);
+    execute format('drop trigger if exists realtime_stack_capture_del on %s', target);
   end loop;
   for target in
     select format('%I.%I', pt.schemaname, pt.tablename)::regclass from pg_catalog.pg_publication_tables pt
     where pt.pubname = 'supabase_realtime'
       and not exists (
         select from pg_catalog.pg_trigger t
-        where t.tgname = 'realtime_stack_capture'
+        where t.tgname = 'realtime_stack_capture_upd'
           and t.tgrelid = format('%I.%I', pt.schemaname, pt.tablename)::regclass
       )
   loop
-    execute format(
-      'create trigger realtime_stack_capture after insert or update or delete on %s '
+    execute format('create trigger realtime_stack_capture_ins after insert on %s '
+      'referencing new table as stack_new_rows for each statement execute function realtime.stack_capture_rows()', target);
+    execute format('create trigger realtime_stack_capture_upd after update on %s '
       'for each row execute function realtime.stack_capture_change()', target);
+    execute format('create trigger realtime_stack_capture_del after delete on %s '
+      'referencing old table as stack_old_rows for each statement execute function realtime.stack_capture_rows()', target);
   end loop;
   perform pg_notify('realtime_stack_schema', '');
 end
@@ -125,4 +151,14 @@ revoke all on function realtime.stack_visible_changes(regclass, text[], jsonb, j
 
 -- Changes queued while no service was listening can no longer be delivered in order.
 truncate realtime.stack_changes;
+-- Databases from before statement-level capture carry one row trigger per table: replace it.
+do $$
+declare
+  target regclass;
+begin
+  for target in select t.tgrelid::regclass from pg_catalog.pg_trigger t where t.tgname = 'realtime_stack_capture' loop
+    execute format('drop trigger realtime_stack_capture on %s', target);
+  end loop;
+end
+$$;
 select realtime.stack_sync_capture();

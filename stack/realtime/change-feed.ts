@@ -13,11 +13,11 @@ export interface Change {
   commit_timestamp: string
 }
 
-const BATCH_LIMIT = 5000
+const BATCH_LIMIT = 200 // transactions per read
 
 /**
- * Receives queued change ids over LISTEN (delivered in commit order), takes the rows off the queue and hands
- * them on in that order, one batch at a time.
+ * Receives the ids of transactions that queued changes over LISTEN (delivered in commit order), takes their
+ * rows off the queue and hands them on in that order, one batch at a time.
  */
 export class ChangeFeed {
   private listener?: pg.Client
@@ -58,8 +58,8 @@ export class ChangeFeed {
     this.pumping = true
     try {
       while (this.pending.length && !this.stopped) {
-        const ids = this.pending.splice(0, BATCH_LIMIT)
-        const changes = await this.take(ids)
+        const xids = this.pending.splice(0, BATCH_LIMIT)
+        const changes = await this.take(xids)
         if (changes.length) await this.onBatch(changes).catch((e) => this.log(`dispatch: ${(e as Error).stack}`))
       }
     } catch (error) {
@@ -69,14 +69,14 @@ export class ChangeFeed {
     }
   }
 
-  private async take(ids: string[]): Promise<Change[]> {
+  private async take(xids: string[]): Promise<Change[]> {
     const { rows } = await this.pool.query(
-      `delete from realtime.stack_changes where id = any($1::bigint[])
-       returning id::text, schema_name, table_name, type, record, old_record, commit_timestamp`,
-      [ids],
+      `delete from realtime.stack_changes where xid = any($1::xid8[])
+       returning id, xid::text, schema_name, table_name, type, record, old_record, commit_timestamp`,
+      [xids],
     )
-    const order = new Map(ids.map((id, i) => [id, i]))
-    rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+    const order = new Map(xids.map((xid, i) => [xid, i]))
+    rows.sort((a, b) => order.get(a.xid)! - order.get(b.xid)! || Number(a.id) - Number(b.id))
     return rows.map((row) => ({
       schema: row.schema_name,
       table: row.table_name,
