@@ -46,10 +46,13 @@ export const queryKeys = {
   activity: {
     all: ['activity'] as const,
     feed: (projectId: string) => ['activity', 'feed', projectId] as const,
+    incidents: (projectId: string) => ['activity', 'incidents', projectId] as const,
+    incidentsPage: (projectId: string, page: number) => ['activity', 'incidents', projectId, page] as const,
   },
   kpis: {
     all: ['kpis'] as const,
     home: (projectId: string) => ['kpis', 'home', projectId] as const,
+    runsPerDay: (projectId: string, timeZone: string) => ['kpis', 'runs-per-day', projectId, timeZone] as const,
   },
   audit: {
     all: ['audit'] as const,

@@ -865,6 +865,14 @@ isOneToOne: false
             "cicd_task_type":
 { Args: { "_config": Json,"_kind": Database["public"]['Enums']["node_kind"],"_name": string }; Returns: string
                            },
+"control_tower_kpis":
+{ Args: { "_project_id": string }; Returns: Json
+                           },
+"control_tower_runs_per_day":
+{ Args: { "_days"?: number,"_project_id": string,"_time_zone"?: string }; Returns: {
+              "cancelled": number,"day": string,"failed": number,"success": number,"warning": number
+            }[]
+                           },
 "dora_metrics":
 { Args: { "_environment_id"?: string,"_from": string,"_project_id": string,"_to": string }; Returns: {
               "definition": string,"metric": string,"sample_size": number,"unit": string,"value": number
@@ -939,6 +947,11 @@ isOneToOne: false
                            },
 "otel_ingest_token_project":
 { Args: { "_token_hash": string }; Returns: string
+                           },
+"project_activity":
+{ Args: { "_before_at"?: string,"_before_key"?: string,"_limit"?: number,"_project_id": string }; Returns: {
+              "actor_id": string,"actor_name": string,"at": string,"detail": string,"environment_key": string,"execution_id": string,"execution_name": string,"is_rollback": boolean,"key": string,"kind": string,"new_state": string,"old_state": string,"title": string,"version": string
+            }[]
                            },
 "project_org":
 { Args: { "_project_id": string }; Returns: string
