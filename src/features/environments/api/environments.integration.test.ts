@@ -1,0 +1,113 @@
+// The environment board, version history, rollback and locks as the pages call them: the app's own API
+// functions through real supabase-js against a fresh stack with the demo seed (Deno runs rollback-deployment).
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { DEMO, startProjectStack } from '../../../../test/data-model/demo.ts'
+import type { TestStack } from '../../../../test/helpers/stack.ts'
+import { liveSpan } from '../lib/version-history.ts'
+
+let stack: TestStack
+let api: typeof import('./get-environment-board.ts') & typeof import('./get-version-history.ts') & typeof import('./roll-back.ts') & typeof import('./set-lock.ts')
+let supabase: typeof import('../../../lib/supabase.ts')['supabase']
+
+async function as(user: keyof typeof DEMO.users) {
+  await supabase.auth.signOut()
+  const { error } = await supabase.auth.signInWithPassword({ email: `${user}@opzenix.dev`, password: DEMO.password })
+  if (error) throw error
+}
+const env = async (key: string) => (await api.getEnvironmentBoard(DEMO.project)).environments.find((e) => e.key === key)!
+
+beforeAll(async () => {
+  stack = await startProjectStack()
+  vi.stubEnv('VITE_SUPABASE_URL', stack.apiUrl)
+  vi.stubEnv('VITE_SUPABASE_ANON_KEY', stack.anonKey)
+  // The app's client is built for browsers; Node 20 has no global WebSocket for its (unused here) Realtime client.
+  globalThis.WebSocket ??= (await import('ws')).default as unknown as typeof WebSocket
+  supabase = (await import('../../../lib/supabase.ts')).supabase
+  api = { ...(await import('./get-environment-board.ts')), ...(await import('./get-version-history.ts')), ...(await import('./roll-back.ts')), ...(await import('./set-lock.ts')) }
+})
+
+afterAll(async () => {
+  vi.unstubAllEnvs()
+  await stack?.stop()
+})
+
+describe('environment board and history', () => {
+  it('lays the chain out in promotion order with versions, locks and approvals', async () => {
+    await as('viewer')
+    const board = await api.getEnvironmentBoard(DEMO.project)
+    expect(board.environments.map((e) => [e.key, e.required_approvals])).toEqual([['dev', 0], ['uat', 1], ['staging', 1], ['preprod', 2], ['prod', 3]])
+    const prod = board.environments.at(-1)!
+    expect(prod.current?.version_tag).toMatch(/^1\.\d+\.0$/)
+    expect(prod.lock).toMatchObject({ is_locked: true, lock_reason: 'Production changes need an admin' })
+    expect(prod.lastDeploy?.deployedByName).toBeTruthy()
+    expect(board.freezeWindows.map((w) => w.reason)).toEqual(['Quarter-end settlement freeze'])
+  })
+
+  it('lists prod history newest first, one current row that is live now, earlier rows closed', async () => {
+    await as('viewer')
+    const { rows, total } = await api.getVersionHistory(DEMO.env.prod, 0)
+    expect(total).toBeGreaterThan(2)
+    expect(rows.filter((r) => r.is_current).map((r) => r.id)).toEqual([rows[0]!.id])
+    expect(liveSpan(rows[0]!).liveNow).toBe(true)
+    expect(rows.slice(1).every((r) => r.live_until !== null && !liveSpan(r).liveNow)).toBe(true)
+    expect(rows.some((r) => r.rollback_of_id && r.reason)).toBe(true)
+  })
+})
+
+describe('rollback', () => {
+  it('refuses a viewer and changes nothing', async () => {
+    await as('viewer')
+    const before = (await env('staging')).current!.version_tag
+    const earlier = (await api.getVersionHistory(DEMO.env.staging, 0)).rows.find((r) => r.version_tag !== before)!
+    await expect(api.rollBack(DEMO.env.staging, earlier.id, { reason: 'viewer tries' })).rejects.toMatchObject({ status: 403 })
+    expect((await env('staging')).current!.version_tag).toBe(before)
+  })
+
+  it('rejects a reason shorter than five characters before calling the function', async () => {
+    await as('admin')
+    expect(() => api.rollBack(DEMO.env.prod, DEMO.env.prod, { reason: 'no' })).toThrow(/at least 5 characters/)
+  })
+
+  it('lets an admin roll prod back through its lock, recorded as a rollback with its reason', async () => {
+    await as('admin')
+    const before = (await env('prod')).current!.version_tag
+    const target = (await api.getVersionHistory(DEMO.env.prod, 0)).rows.find((r) => r.version_tag !== before)!
+    const result = await api.rollBack(DEMO.env.prod, target.id, { reason: 'Latency regression in ' + before })
+    expect(result.version.version_tag).toBe(target.version_tag)
+    expect((await env('prod')).current!.version_tag).toBe(target.version_tag)
+    const [top, previous] = (await api.getVersionHistory(DEMO.env.prod, 0)).rows
+    expect(top).toMatchObject({ is_current: true, version_tag: target.version_tag, reason: 'Latency regression in ' + before, break_glass: true })
+    expect(top!.rollback_of_id).not.toBeNull()
+    expect(previous).toMatchObject({ version_tag: before, is_current: false })
+    expect(previous!.deployment?.status).toBe('rolled_back')
+  })
+
+  it('refuses an operator rolling back a locked environment, with the lock in the message', async () => {
+    await as('operator')
+    const current = (await env('prod')).current!.version_tag
+    const target = (await api.getVersionHistory(DEMO.env.prod, 0)).rows.find((r) => r.version_tag !== current)!
+    await expect(api.rollBack(DEMO.env.prod, target.id, { reason: 'operator tries' })).rejects.toMatchObject({ status: 409, code: 'environment_locked' })
+  })
+})
+
+describe('locks', () => {
+  const target = async () => {
+    const dev = await env('dev')
+    return { projectId: DEMO.project, environmentId: dev.id, lockId: dev.lock?.id ?? null, userId: DEMO.users.admin }
+  }
+
+  it('lets an admin lock and unlock with a reason', async () => {
+    await as('admin')
+    await api.setLock(await target(), true, { reason: 'Incident 42' })
+    expect((await env('dev')).lock).toMatchObject({ is_locked: true, lock_reason: 'Incident 42' })
+    await api.setLock(await target(), false, { reason: 'Incident 42 resolved' })
+    expect((await env('dev')).lock?.is_locked).toBe(false)
+  })
+
+  it('says an operator cannot lock, and the environment stays open', async () => {
+    await as('operator')
+    await expect(api.setLock({ ...(await target()), userId: DEMO.users.operator }, true, { reason: 'operator tries' }))
+      .rejects.toThrow('Only organization admins can lock or unlock environments.')
+    expect((await env('dev')).lock?.is_locked).toBe(false)
+  })
+})
