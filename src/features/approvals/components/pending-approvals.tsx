@@ -17,7 +17,7 @@ export function PendingApprovals() {
   const mine = (r: ApprovalRequest) => voteEligibility({
     userId: user.id, role, status: r.status, expiresAt: r.expires_at, allowedRoles: r.allowed_roles,
     allowSelfApproval: r.allow_self_approval, startedBy: r.executions?.started_by ?? null, voterIds: r.approval_votes.map((v) => v.user_id),
-  }).canApprove
+  }).canVote
   const rows = [...(approvals.data ?? [])].sort((a, b) => Number(mine(b)) - Number(mine(a)))
   const waitingForMe = rows.filter(mine).length
 

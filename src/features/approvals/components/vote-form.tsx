@@ -23,7 +23,7 @@ export function VoteForm({ request, eligibility, compact = false }: {
     defaultValues: { vote: 'approve', comment: '' },
   })
 
-  if (!eligibility.canApprove && !eligibility.canReject) {
+  if (!eligibility.canVote) {
     return <p className="text-xs text-muted-foreground" data-testid="vote-unavailable">{eligibility.reason}</p>
   }
 
@@ -46,14 +46,11 @@ export function VoteForm({ request, eligibility, compact = false }: {
       <FormField label="Comment" hint={compact ? undefined : 'Required when you reject.'} error={errors.comment?.message}>
         <Textarea rows={compact ? 1 : 2} placeholder="Why approve or reject" {...register('comment')} />
       </FormField>
-      {eligibility.reason && <p className="text-xs text-muted-foreground">{eligibility.reason}</p>}
       {refusal && <Alert tone="danger" role="alert">{refusal}</Alert>}
       <div className="flex gap-2">
-        {eligibility.canApprove && (
-          <Button type="button" size="sm" disabled={vote.isPending} onClick={() => submit('approve')}>
-            <Check aria-hidden /> Approve
-          </Button>
-        )}
+        <Button type="button" size="sm" disabled={vote.isPending} onClick={() => submit('approve')}>
+          <Check aria-hidden /> Approve
+        </Button>
         <Button type="button" size="sm" variant="outline" disabled={vote.isPending} onClick={() => submit('reject')}>
           <X aria-hidden /> Reject
         </Button>

@@ -13,23 +13,22 @@ export interface VoteContext {
   voterIds: string[]
 }
 
-export type Eligibility =
-  | { canApprove: boolean; canReject: true; reason: string | null }
-  | { canApprove: false; canReject: false; reason: string }
+export type Eligibility = { canVote: true; reason: null } | { canVote: false; reason: string }
 
 /**
- * Mirrors check_approval_vote so the UI hides buttons the database would refuse. A run's starter may still
- * reject (the database allows it); only approving their own run is barred.
+ * Mirrors check_approval_vote so the UI hides the vote buttons where the database would refuse or where a vote
+ * makes no sense. The run's starter gets none: the database bars approving their own run, and a starter who
+ * wants to stop it cancels the run instead.
  */
 export function voteEligibility(ctx: VoteContext, now = Date.now()): Eligibility {
-  if (ctx.status !== 'pending') return { canApprove: false, canReject: false, reason: 'Voting is closed.' }
-  if (ctx.expiresAt && new Date(ctx.expiresAt).getTime() <= now) return { canApprove: false, canReject: false, reason: 'This request has expired.' }
-  if (ctx.voterIds.includes(ctx.userId)) return { canApprove: false, canReject: false, reason: 'You have voted on this request.' }
+  if (ctx.status !== 'pending') return { canVote: false, reason: 'Voting is closed.' }
+  if (ctx.expiresAt && new Date(ctx.expiresAt).getTime() <= now) return { canVote: false, reason: 'This request has expired.' }
+  if (ctx.voterIds.includes(ctx.userId)) return { canVote: false, reason: 'You have voted on this request.' }
   if (!ctx.role || !ctx.allowedRoles.includes(ctx.role)) {
-    return { canApprove: false, canReject: false, reason: ctx.role ? `Your role (${ctx.role}) cannot vote on this request.` : 'Only project members can vote.' }
+    return { canVote: false, reason: ctx.role ? `Your role (${ctx.role}) cannot vote on this request.` : 'Only project members can vote.' }
   }
   if (ctx.startedBy === ctx.userId && !ctx.allowSelfApproval) {
-    return { canApprove: false, canReject: true, reason: 'You started this run; someone else must approve' }
+    return { canVote: false, reason: 'You started this run; someone else must approve' }
   }
-  return { canApprove: true, canReject: true, reason: null }
+  return { canVote: true, reason: null }
 }
