@@ -18,12 +18,15 @@ export const queryKeys = {
   },
   executions: {
     all: ['executions'] as const,
+    lists: (projectId: string) => ['executions', 'list', projectId] as const,
     list: (projectId: string, filter?: string) => ['executions', 'list', projectId, filter ?? 'all'] as const,
     detail: (id: string) => ['executions', 'detail', id] as const,
     nodes: (id: string) => ['executions', 'nodes', id] as const,
     events: (id: string) => ['executions', 'events', id] as const,
     logs: (id: string, nodeId: string) => ['executions', 'logs', id, nodeId] as const,
     checkpoints: (id: string) => ['executions', 'checkpoints', id] as const,
+    approvals: (id: string) => ['executions', 'approvals', id] as const,
+    environments: (projectId: string) => ['executions', 'environments', projectId] as const,
   },
   approvals: {
     all: ['approvals'] as const,

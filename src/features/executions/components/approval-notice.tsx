@@ -1,0 +1,27 @@
+import { Hand } from 'lucide-react'
+import { Link } from 'react-router'
+import { Alert } from '../../../components/ui/alert.tsx'
+import { useOpenApprovals } from '../api/list-open-approvals.ts'
+
+/** A run held at an approval gate says which, how many votes it has, and where to vote. */
+export function ApprovalNotice({ executionId, waiting }: { executionId: string; waiting: boolean }) {
+  const query = useOpenApprovals(executionId, waiting)
+  if (!waiting) return null
+  const requests = query.data ?? []
+  return (
+    <Alert tone="warning" className="flex items-start gap-3" data-testid="approval-notice">
+      <Hand className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
+      <div className="flex-1">
+        <p className="font-medium">Paused on an approval gate</p>
+        {requests.length === 0
+          ? <p className="text-muted-foreground">The run continues once the gate is approved.</p>
+          : requests.map((r) => (
+            <p key={r.id} className="text-muted-foreground">
+              {r.title ?? `Approval for ${r.environments?.display_name ?? r.node_id}`}: {r.approval_count} of {r.required_approvals} approvals
+            </p>
+          ))}
+      </div>
+      <Link to="/approvals" className="shrink-0 text-sm font-medium text-primary underline-offset-4 hover:underline">Go to approvals</Link>
+    </Alert>
+  )
+}

@@ -1,0 +1,65 @@
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react'
+import { memo } from 'react'
+import { StatusBadge } from '../../../components/status-badge.tsx'
+import { formatDuration } from '../../../lib/format.ts'
+import { cn } from '../../../lib/utils.ts'
+import { useNow } from '../hooks/use-now.ts'
+import { nodeDurationMs } from '../lib/duration.ts'
+import type { LaneFlowNode, RunFlowNode } from '../lib/execution-graph.ts'
+import { kindLabel } from '../lib/kind-labels.ts'
+
+const border: Record<string, string> = {
+  running: 'border-l-info', waiting: 'border-l-warning', success: 'border-l-success', warning: 'border-l-warning',
+  failed: 'border-l-destructive', cancelled: 'border-l-muted-foreground', skipped: 'border-l-border', pending: 'border-l-border',
+}
+
+/** One node of a run: kind, name, live status, duration (ticking while it runs) and "simulated" where it is. */
+const RunNode = memo(({ data, selected }: NodeProps<RunFlowNode>) => {
+  const live = data.status === 'running' || data.status === 'waiting'
+  const now = useNow(live)
+  const duration = nodeDurationMs({ status: data.status, started_at: data.startedAt, finished_at: data.finishedAt, duration_ms: data.durationMs }, now)
+  return (
+    <div
+      data-testid={`node-${data.nodeId}`} data-status={data.status}
+      className={cn(
+        'w-[200px] cursor-pointer rounded-md border border-l-4 bg-card px-3 py-2 text-left shadow-sm',
+        border[data.status] ?? 'border-l-border',
+        data.status === 'skipped' && 'opacity-60',
+        selected && 'ring-2 ring-primary',
+      )}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} className="!size-2 !border-0 !bg-muted-foreground/50" />
+      <div className="flex items-center gap-1.5 text-[10px] font-medium tracking-wide text-muted-foreground uppercase">
+        {kindLabel(data.kind)}
+        {data.attempt > 1 && !data.reused && <span className="normal-case tracking-normal">· try {data.attempt}</span>}
+        <span className="ml-auto flex gap-1 normal-case tracking-normal">
+          {data.reused && <span className="rounded bg-muted px-1" title="Result reused from the previous attempt">reused</span>}
+          {data.simulated && <span className="rounded bg-muted px-1">simulated</span>}
+        </span>
+      </div>
+      <div className="truncate text-sm font-medium" title={data.label}>{data.label}</div>
+      <div className="mt-1 flex flex-wrap items-center justify-between gap-x-2 gap-y-0.5">
+        <StatusBadge kind="node" status={data.status} />
+        <span className="text-[11px] whitespace-nowrap tabular-nums text-muted-foreground" data-testid={`node-duration-${data.nodeId}`}>{duration == null ? '' : formatDuration(duration)}</span>
+      </div>
+      {data.detail && data.status === 'failed' && <p className="mt-1 line-clamp-2 text-[11px] text-destructive" title={data.detail}>{data.detail}</p>}
+      <Handle type="source" position={Position.Right} isConnectable={false} className="!size-2 !border-0 !bg-muted-foreground/50" />
+    </div>
+  )
+})
+RunNode.displayName = 'RunNode'
+
+/** A lane's band behind its nodes, with the lane's name (CI, or the environment). */
+const LaneNode = memo(({ data }: NodeProps<LaneFlowNode>) => (
+  <div
+    className="pointer-events-none relative rounded-lg border border-dashed bg-muted/30"
+    style={{ width: data.width, height: data.height }}
+    role="group" aria-label={`Lane ${data.label}`}
+  >
+    <span className="absolute top-2 left-3 text-xs font-semibold tracking-wide text-muted-foreground uppercase">{data.label}</span>
+  </div>
+))
+LaneNode.displayName = 'LaneNode'
+
+/** Defined once at module scope: xyflow re-mounts every node when this object changes. */
+export const runNodeTypes = { run: RunNode, lane: LaneNode } as NodeTypes
