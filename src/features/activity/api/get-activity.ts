@@ -3,7 +3,7 @@ import { queryKeys } from '../../../lib/query-keys.ts'
 import { supabase } from '../../../lib/supabase.ts'
 import { nextCursor, type ActivityCursor, type ActivityRow } from '../lib/activity.ts'
 
-export const ACTIVITY_PAGE = 15
+export const ACTIVITY_PAGE = 10
 
 /** One page of the project's activity, newest first, after `cursor` (project_activity; RLS applies). */
 export async function getActivityPage(projectId: string, cursor: ActivityCursor | null, signal?: AbortSignal) {

@@ -16,6 +16,11 @@ describe('describeActivity', () => {
     expect(view.href).toBe('/executions/run-1')
     expect(view.related).toEqual({ label: 'prod', href: '/environments/prod' })
   })
+  it('gives the reason a run failed or was cancelled, not the engine\'s word for an ordinary move', () => {
+    expect(describeActivity(row({ detail: 'Node failed: see its logs' })).note).toBe('Node failed: see its logs')
+    expect(describeActivity(row({ new_state: 'cancelled', detail: 'superseded' })).note).toBe('superseded')
+    expect(describeActivity(row({ old_state: 'queued', new_state: 'running', detail: 'started' })).note).toBeNull()
+  })
   it('tells a resumed run from a started one', () => {
     expect(describeActivity(row({ old_state: 'paused', new_state: 'running' })).action).toBe('resumed')
     expect(describeActivity(row({ old_state: 'queued', new_state: 'running' })).action).toBe('started')

@@ -80,7 +80,8 @@ export function describeActivity(row: ActivityRow): ActivityView {
     href: runPath(row.execution_id),
     related: row.environment_key ? { label: row.environment_key, href: envPath(row.environment_key)! } : null,
     actor,
-    note: row.detail || null,
+    // The engine's reasons for ordinary moves ("started", "triggered") repeat the action; why a run failed or was cancelled does not.
+    note: row.new_state === 'failed' || row.new_state === 'cancelled' ? row.detail || null : null,
   }
 }
 

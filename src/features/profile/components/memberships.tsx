@@ -1,7 +1,6 @@
 import { EmptyState } from '../../../components/states.tsx'
 import { Badge } from '../../../components/ui/badge.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../components/ui/card.tsx'
-import { formatDateTime } from '../../../lib/format.ts'
 import type { AppRole } from '../../../lib/permissions.ts'
 import type { ProfileData } from '../api/get-profile.ts'
 
@@ -29,7 +28,7 @@ export function Memberships({ memberships }: { memberships: ProfileData['members
                 <li key={m.organization_id} className="flex items-center gap-3 py-2" data-testid="membership">
                   <div className="min-w-0 flex-1">
                     <p className="font-medium">{m.organizations?.name ?? 'Unknown organization'}</p>
-                    <p className="text-xs text-muted-foreground">{roleMeaning[m.role]} · member since {formatDateTime(m.created_at)}</p>
+                    <p className="text-xs text-muted-foreground">{roleMeaning[m.role]} · member since {new Date(m.created_at).toLocaleDateString()}</p>
                   </div>
                   <Badge tone="accent" data-testid="membership-role">{m.role}</Badge>
                 </li>
