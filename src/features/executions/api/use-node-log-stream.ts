@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react'
 import { supabase } from '../../../lib/supabase.ts'
-import { appendLines, emptyBuffer, newestId, oldestId, prependLines, type LogBuffer, type LogLine } from '../lib/log-buffer.ts'
+import { appendLines, emptyBuffer, oldestId, prependLines, type LogBuffer, type LogLine } from '../lib/log-buffer.ts'
 import { fetchLogPageBefore, fetchLogsAfter } from './fetch-node-logs.ts'
 
 interface State {
@@ -47,9 +47,12 @@ export function useNodeLogStream(executionId: string, nodeId: string) {
 
   useEffect(() => {
     let active = true
+    // Where the history page ended (read here, not from state, which lags a render behind): the catch-up
+    // after joining starts there, so a line written before the channel joined is fetched even if live ones came.
+    let historyEnd = 0
     dispatch({ type: 'reset' })
     const history = fetchLogPageBefore(executionId, nodeId).then(
-      (page) => { if (active) dispatch({ type: 'history', lines: page.lines, hasEarlier: page.hasEarlier }) },
+      (page) => { if (active) { historyEnd = page.lines.at(-1)?.id ?? 0; dispatch({ type: 'history', lines: page.lines, hasEarlier: page.hasEarlier }) } },
       (error) => { if (active) dispatch({ type: 'failed', error }) },
     )
     const channel = supabase.channel(`node-logs-${executionId}-${nodeId}-${Math.random().toString(36).slice(2)}`)
@@ -61,7 +64,7 @@ export function useNodeLogStream(executionId: string, nodeId: string) {
         if (!active) return
         dispatch({ type: 'live', live: status === 'SUBSCRIBED' })
         if (status !== 'SUBSCRIBED') return
-        void history.then(() => active ? fetchLogsAfter(executionId, nodeId, newestId(bufferRef.current)) : [])
+        void history.then(() => active ? fetchLogsAfter(executionId, nodeId, historyEnd) : [])
           .then((lines) => { if (active) dispatch({ type: 'append', lines }) })
           .catch(() => { /* the history error already shows */ })
       })
