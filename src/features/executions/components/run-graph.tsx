@@ -45,7 +45,11 @@ export function RunGraph({ graph, rows, environments, selectedNodeId, onSelect }
         nodes={nodes} edges={built.edges} nodeTypes={runNodeTypes}
         nodesDraggable={false} nodesConnectable={false} elementsSelectable edgesFocusable={false}
         onNodeClick={onNodeClick}
-        onSelectionChange={({ nodes: picked }) => { const run = picked.find((n) => n.type === 'run'); if (run && run.id !== selectedNodeId) onSelect(run.id) }}
+        onNodesChange={(changes) => {
+          // Keyboard selection (Enter on a focused node) arrives as a select change on these controlled nodes.
+          const picked = changes.find((c) => c.type === 'select' && c.selected && !c.id.startsWith('lane:'))
+          if (picked && picked.type === 'select' && picked.id !== selectedNodeId) onSelect(picked.id)
+        }}
         minZoom={0.2} maxZoom={1.5} proOptions={{ hideAttribution: true }} preventScrolling={false} zoomOnScroll={false}
         aria-label="Run graph"
       >
