@@ -37,6 +37,7 @@ const EXPECTED: Record<string, [string, string, string, string, string]> = {
   branch_mappings:          ['----', 's---', 's---', 'siud', '----'],
   webhook_deliveries:       ['----', 's---', 's---', 's---', '----'],
   telemetry_signals:        ['----', 's---', 's---', 's---', '----'],
+  otel_ingest_tokens:       ['----', 's---', 's---', 's---', '----'],
   audit_logs:               ['----', '----', '----', 's---', '----'],
   widget_metrics:           ['----', 's---', 's---', 's---', '----'],
   dashboard_layouts:        ['----', 'siud', '-i--', '-i--', '----'],
@@ -116,8 +117,8 @@ const CASES: Record<string, Case> = {
     fixture: async () => (await service.from('user_preferences').select().eq('user_id', DEMO.users.viewer).single()).data
       ?? serviceInsert('user_preferences', { user_id: DEMO.users.viewer }),
     beforeInsert: async (a) => { await service.from('user_preferences').delete().eq('user_id', own(a)) },
-    insert: (a) => ({ user_id: own(a), default_mode: 'advanced' }),
-    patch: { default_mode: 'advanced', ui_preferences: { theme: uniq('t') } },
+    insert: (a) => ({ user_id: own(a), default_mode: 'build' }),
+    patch: { default_mode: 'govern', ui_preferences: { theme: uniq('t') } },
   },
   environments: {
     fixture: freshEnv,
@@ -233,6 +234,13 @@ const CASES: Record<string, Case> = {
     fixture: () => serviceInsert('webhook_deliveries', { delivery_id: uniq('d'), event: 'push', project_id: DEMO.project }),
     insert: () => ({ delivery_id: uniq('d'), event: 'push', project_id: DEMO.project }),
     patch: { status: 'failed' },
+  },
+  otel_ingest_tokens: {
+    fixture: () => serviceInsert('otel_ingest_tokens', {
+      connection_id: '50000000-0000-4000-a000-000000000005', organization_id: DEMO.acme, project_id: DEMO.project, token_hash: uniq('hash'), token_hint: 'abcd',
+    }),
+    insert: () => ({ connection_id: '50000000-0000-4000-a000-000000000005', organization_id: DEMO.acme, project_id: DEMO.project, token_hash: uniq('forged'), token_hint: 'zzzz' }),
+    patch: { revoked_at: '2030-01-01T00:00:00+00:00' },
   },
   telemetry_signals: {
     fixture: () => serviceInsert('telemetry_signals', { project_id: DEMO.project, signal_type: 'metric' }),
