@@ -6,6 +6,10 @@
 --   operator@opzenix.dev  operator of Acme                        sre@opzenix.dev   operator of Acme
 --   viewer@opzenix.dev    viewer of Acme                          globex@opzenix.dev admin of Globex only
 --
+-- Pipelines are in the builder's stored form and pass its rules; the run history is replayed with the engine's
+-- rules (see "run history" below), and the release in progress waits on its production gate (1 of 3 approvals).
+-- docs/data-model.md, "Seed", describes all of it.
+--
 -- On a real Supabase project there are no demo users: sign up, then make the first admin in the SQL editor
 -- (see docs/data-model.md, "The first admin").
 
