@@ -14,15 +14,19 @@ let channelCount = 0
 
 /**
  * Subscribes to row changes the database lets this user see (RLS decides) and calls `onChange` for each;
- * the channel is removed on unmount. `enabled: false` subscribes to nothing.
+ * the channel is removed on unmount. `enabled: false` subscribes to nothing. `onSubscribed` runs each time the
+ * channel (re)joins: changes made while no channel listened are not replayed, so callers catch up there.
  */
 export function useTableChanges(
   watches: TableWatch[],
   onChange: (payload: RealtimePostgresChangesPayload<Record<string, unknown>>) => void,
   enabled = true,
+  onSubscribed?: () => void,
 ): void {
   const handler = useRef(onChange)
   handler.current = onChange
+  const joined = useRef(onSubscribed)
+  joined.current = onSubscribed
   const signature = JSON.stringify(watches)
   useEffect(() => {
     if (!enabled) return
@@ -31,17 +35,21 @@ export function useTableChanges(
       channel.on('postgres_changes', { event: watch.event ?? '*', schema: 'public', table: watch.table, filter: watch.filter },
         (payload) => handler.current(payload as RealtimePostgresChangesPayload<Record<string, unknown>>))
     }
-    channel.subscribe()
+    channel.subscribe((status) => { if (status === 'SUBSCRIBED') joined.current?.() })
     return () => { void supabase.removeChannel(channel) }
   }, [signature, enabled])
 }
 
-/** Refetches the given queries whenever one of the watched tables changes. */
+/**
+ * Refetches the given queries whenever one of the watched tables changes, and when the channel joins (cached
+ * data from an earlier visit may predate changes nobody was listening for).
+ */
 export function useLiveQueries(watches: TableWatch[], keys: QueryKey[], enabled = true): void {
   const queryClient = useQueryClient()
   const keysRef = useRef(keys)
   keysRef.current = keys
-  useTableChanges(watches, () => {
+  const refetch = () => {
     for (const key of keysRef.current) void queryClient.invalidateQueries({ queryKey: key })
-  }, enabled)
+  }
+  useTableChanges(watches, refetch, enabled, refetch)
 }
