@@ -7,7 +7,8 @@ import type { RunningApp } from '../../stack/app.ts'
 import { DEMO, signIn, type Client } from '../../test/data-model/demo.ts'
 import { startTestStack, type TestStack } from '../../test/helpers/stack.ts'
 import { startTestApp } from '../lib/app.ts'
-import { launchBrowser, type Browser } from '../lib/browser.ts'
+import type { Browser } from '../lib/browser.ts'
+import { openBrowser } from '../lib/journey-browser.ts'
 import { markPage, signInPage, stillSamePage } from '../lib/session.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
 import { enabledControls } from '../lib/controls.ts'
@@ -40,7 +41,7 @@ beforeAll(async () => {
   process.env.OPZENIX_TICK_MS ||= '200'
   stack = await startTestStack(path.resolve(here, '../../supabase'))
   app = await startTestApp(stack)
-  operatorBrowser = await launchBrowser()
+  operatorBrowser = await openBrowser()
   operatorDb = await signIn(stack, 'operator@opzenix.dev')
   const { data, error } = await operatorDb.from('deployment_versions').select('version_tag')
     .eq('environment_id', DEMO.env.prod).eq('is_current', true).single()
@@ -130,7 +131,7 @@ describe('the core loop in Chromium', () => {
       expect(error).toBeNull()
     }
 
-    adminBrowser = await launchBrowser()
+    adminBrowser = await openBrowser()
     admin = await signInPage(adminBrowser, app.url, 'admin@opzenix.dev')
     // The seed locks prod ("Production changes need an admin") and the engine never breaks glass: unlock first.
     await nav(admin, 'Environments')

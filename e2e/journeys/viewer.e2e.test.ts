@@ -7,7 +7,8 @@ import type { RunningApp } from '../../stack/app.ts'
 import { signIn } from '../../test/data-model/demo.ts'
 import { startTestStack, type TestStack } from '../../test/helpers/stack.ts'
 import { startTestApp } from '../lib/app.ts'
-import { launchBrowser, type Browser } from '../lib/browser.ts'
+import type { Browser } from '../lib/browser.ts'
+import { openBrowser } from '../lib/journey-browser.ts'
 import { enabledControls } from '../lib/controls.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
 import { signInPage } from '../lib/session.ts'
@@ -39,7 +40,7 @@ beforeAll(async () => {
   process.env.OPZENIX_TICK_MS ||= '200'
   stack = await startTestStack(path.resolve(here, '../../supabase'))
   app = await startTestApp(stack)
-  browser = await launchBrowser()
+  browser = await openBrowser()
   await mkdir(ARTIFACTS, { recursive: true })
   seeded = await readSeed()
 })
