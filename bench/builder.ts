@@ -117,7 +117,7 @@ try {
   const modes = {
     visible_only: `${app.url}/pipelines/${row.id}`,
     render_all: `${app.url}/pipelines/${row.id}?render=all`,
-    // The same measurement on the seeded 10-node pipeline: what the page and the harness cost on their own.
+    // The same measurement on the seeded release pipeline: what the page and the harness cost on their own.
     baseline_small: `${app.url}/pipelines/${small!.id}`,
   }
   const results: Record<string, unknown> = {}

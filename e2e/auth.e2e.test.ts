@@ -3,9 +3,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApp, type RunningApp } from '../stack/app.ts'
-import { freePort } from '../stack/net.ts'
+import type { RunningApp } from '../stack/app.ts'
 import { startTestStack, type TestStack } from '../test/helpers/stack.ts'
+import { startTestApp } from './lib/app.ts'
 import { launchBrowser, type Browser } from './lib/browser.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -19,7 +19,7 @@ let page: Page
 
 beforeAll(async () => {
   stack = await startTestStack(PROJECT)
-  app = await startApp(stack, await freePort())
+  app = await startTestApp(stack)
   browser = await launchBrowser()
   page = await browser.context.newPage()
   await mkdir(ARTIFACTS, { recursive: true })

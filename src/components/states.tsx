@@ -17,7 +17,8 @@ export function EmptyState({ title, description, action }: { title: string; desc
 
 /** A failed read, with the reason and a retry. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const message = error instanceof Error ? error.message : String(error)
+  // Supabase errors are plain objects with a message, not Error instances.
+  const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error)
   return (
     <div role="alert" className="flex items-start gap-3 rounded-md border border-destructive/30 bg-destructive/5 p-4 text-sm">
       <AlertTriangle className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden />

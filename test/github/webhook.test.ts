@@ -186,10 +186,13 @@ describe('github-webhook', () => {
     expect(await settled(unmapped.deliveryId)).toMatchObject({ status: 'ignored', result: { reason: 'no_mapping', branch: 'hotfix/nothing-maps-this' } })
     const feature = await deliver(hook, 'push', push('feature/login'), { secret })
     expect(await settled(feature.deliveryId)).toMatchObject({ status: 'processed', result: { pattern: 'feature/*', started: false, reason: 'not_deployable' } })
-    const release = await deliver(hook, 'push', push('release/2.0'), { secret })
-    expect(await settled(release.deliveryId)).toMatchObject({ status: 'processed', result: { pattern: 'release/*', started: false, reason: 'pipeline_invalid' } })
     const tag = await deliver(hook, 'push', example('push', (p) => p.ref === 'refs/tags/simple-tag' && !p.deleted), { secret })
     expect(await settled(tag.deliveryId)).toMatchObject({ status: 'ignored', result: { reason: 'not_a_branch' } })
     expect((await sql(stack, `select count(*)::int as n from public.executions`))[0].n).toBe(before)
+  })
+
+  it('a push on a release branch starts the release pipeline its mapping names', async () => {
+    const release = await deliver(hook, 'push', push('release/2.0'), { secret })
+    expect(await settled(release.deliveryId)).toMatchObject({ status: 'processed', result: { pattern: 'release/*', started: true } })
   })
 })
