@@ -55,6 +55,9 @@ try {
     let bytes = 0
     for (const key of chunks) if (manifest[key]!.file.endsWith('.js')) bytes += await sizeOf(manifest[key]!.file)
     routes[route] = { files: chunks.size, gzip_kb: Math.round(bytes / 102.4) / 10 }
+    if (route === 'home' && process.argv.includes('--list')) {
+      for (const key of chunks) console.log(`    ${key} → ${manifest[key]!.file} ${Math.round((gzipped.get(manifest[key]!.file) ?? 0) / 102.4) / 10} KB`)
+    }
     console.log(`  ${route.padEnd(16)} ${String(routes[route].gzip_kb).padStart(7)} KB gzip in ${chunks.size} files`)
   }
   const largest = await Promise.all(Object.values(manifest).filter((c) => c.file.endsWith('.js'))

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import { Link } from 'react-router'
 import { StatusBadge } from '../../../components/status-badge.tsx'
 import { Badge } from '../../../components/ui/badge.tsx'
@@ -6,7 +7,9 @@ import { formatDateTime, timeAgo } from '../../../lib/format.ts'
 import { useWorkspace } from '../../../lib/workspace.ts'
 import type { ApprovalRequest } from '../api/get-approvals.ts'
 import { voteEligibility } from '../lib/vote-eligibility.ts'
-import { VoteForm } from './vote-form.tsx'
+
+// The form brings react-hook-form and zod; the home page shows approvals before anyone votes.
+const VoteForm = lazy(() => import('./vote-form.tsx').then((m) => ({ default: m.VoteForm })))
 
 export function requestLabel(request: ApprovalRequest): string {
   return request.title ?? `${request.node_id} of ${request.executions?.name ?? 'a run'}`
@@ -61,7 +64,9 @@ export function ApprovalCard({ request, compact = false }: { request: ApprovalRe
       )}
 
       {request.status === 'pending' && project && (
-        <VoteForm request={{ id: request.id, projectId: project.id, label }} eligibility={eligibility} compact={compact} />
+        <Suspense fallback={<p className="text-xs text-muted-foreground">Loading the vote form…</p>}>
+          <VoteForm request={{ id: request.id, projectId: project.id, label }} eligibility={eligibility} compact={compact} />
+        </Suspense>
       )}
     </article>
   )

@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { z } from 'zod'
 import { queryKeys } from '../../../lib/query-keys.ts'
 import { supabase } from '../../../lib/supabase.ts'
+import { EXECUTION_LIST_COLUMNS } from './execution-columns.ts'
 import { STATUS_FILTERS, statusesFor, type StatusFilter } from '../lib/status-filter.ts'
 import { fetchPeople } from './people.ts'
 
@@ -14,7 +15,6 @@ export const listExecutionsInput = z.object({
 })
 export type ListExecutionsInput = z.infer<typeof listExecutionsInput>
 
-export const EXECUTION_LIST_COLUMNS = 'id, name, status, progress, attempt, rerun_of_id, trigger_source, branch, started_by, started_at, finished_at, created_at, flow_templates(id, name), environments(key, display_name)'
 
 /** One page of the project's runs, newest first, with pipeline, environment and who started each. */
 export async function listExecutions(input: ListExecutionsInput, signal?: AbortSignal) {

@@ -1,13 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { queryKeys } from '../../../lib/query-keys.ts'
 import { supabase } from '../../../lib/supabase.ts'
-import { rawKpisSchema, toKpis } from '../lib/kpis.ts'
+import { parseRawKpis, toKpis } from '../lib/kpis.ts'
 
 /** The home KPIs, counted by the database under the caller's RLS (control_tower_kpis). */
 export async function getKpis(projectId: string, signal?: AbortSignal) {
   const { data, error } = await supabase.rpc('control_tower_kpis', { _project_id: projectId }).abortSignal(signal!)
   if (error) throw error
-  return toKpis(rawKpisSchema.parse(data))
+  return toKpis(parseRawKpis(data))
 }
 
 export type KpisData = Awaited<ReturnType<typeof getKpis>>
