@@ -173,7 +173,7 @@ describe('the core loop in Chromium', () => {
     await expect.poll(() => admin.getByTestId('env-prod-version').textContent(), LONG).toBe(VERSION)
     await markPage(admin)
     await admin.getByRole('button', { name: `Roll back to ${previousProdVersion}` }).waitFor()
-    expect(await enabledControls(admin)).toEqual(expect.arrayContaining(['button "Lock prod"', `button "Roll back to ${previousProdVersion}"`]))
+    expect(await enabledControls(admin)).toEqual(expect.arrayContaining(['button "Lock prod"', 'button "Run smoke test"', `button "Roll back to ${previousProdVersion}"`]))
     const reason = 'Checkout latency regression after 2.0.0'
     await admin.getByRole('button', { name: `Roll back to ${previousProdVersion}` }).click()
     await admin.getByRole('dialog').getByLabel('Reason').fill(reason)

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 
 /** Names of buttons that would change shared state (not navigation, the mode or one's own profile). */
-export const STATE_CHANGING = /^(new pipeline|save pipeline|saving…|undo|delete node|add .+|run( .+)?|start run|cancel run|rerun from checkpoint|approve|reject|roll back to .+|confirm .+|lock .+|unlock .+|remove connection to .+|(add|delete|remove|end) freeze window.*)$/i
+export const STATE_CHANGING = /^(new pipeline|save pipeline|saving…|undo|delete node|add .+|run( .+)?|start run|cancel run|run smoke test|rerun from checkpoint|approve|reject|roll back to .+|confirm .+|lock .+|unlock .+|remove connection to .+|(add|delete|remove|end) freeze window.*)$/i
 /** Links that lead straight into changing something ("New pipeline" is a link for those who may create). */
 export const STATE_CHANGING_LINKS = /^(new pipeline)$/i
 

@@ -3,6 +3,7 @@ import type { BoardEnvironment, EnvironmentBoardData } from '../api/get-environm
 import { FreezeWindows } from './freeze-windows.tsx'
 import { LockControl } from './lock-control.tsx'
 import { LockIndicator } from './lock-indicator.tsx'
+import { SmokeTestButton } from './smoke-test-button.tsx'
 import { strategyLabel, tierLabel } from './strategy-label.ts'
 
 /** What governs deploys into this environment: tier, strategy, approvals, lock, freeze windows. */
@@ -22,7 +23,10 @@ export function EnvironmentHeader({ env, freezeWindows }: { env: BoardEnvironmen
             <h2 className="text-sm font-medium">Freeze windows</h2>
             <FreezeWindows environmentId={env.id} windows={freezeWindows} />
           </div>
-          <LockControl env={env} />
+          <div className="flex flex-wrap gap-2">
+            <SmokeTestButton environmentId={env.id} environmentName={env.display_name} />
+            <LockControl env={env} />
+          </div>
         </div>
       </CardContent>
     </Card>
