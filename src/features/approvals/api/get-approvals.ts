@@ -2,7 +2,7 @@ import type { QueryData } from '@supabase/supabase-js'
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { queryKeys } from '../../../lib/query-keys.ts'
 import { supabase } from '../../../lib/supabase.ts'
-import { fetchPeople } from './people.ts'
+import { fetchPeople } from '../../../lib/people.ts'
 
 export const DECIDED_PAGE_SIZE = 10
 

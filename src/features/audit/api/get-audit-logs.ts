@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { queryKeys } from '../../../lib/query-keys.ts'
 import { supabase } from '../../../lib/supabase.ts'
-import { fetchPeople } from './people.ts'
+import { fetchPeople } from '../../../lib/people.ts'
 
 export const AUDIT_PAGE_SIZE = 25
 

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import { queryKeys } from '../../../lib/query-keys.ts'
 import { supabase } from '../../../lib/supabase.ts'
 import { promotionOrder } from '../lib/promotion-chain.ts'
-import { fetchPeople } from './people.ts'
+import { fetchPeople } from '../../../lib/people.ts'
 
 /**
  * The promotion chain of a project: each environment with its lock, current version, last deployment and the

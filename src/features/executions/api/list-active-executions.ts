@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import { queryKeys } from '../../../lib/query-keys.ts'
 import { supabase } from '../../../lib/supabase.ts'
 import { EXECUTION_LIST_COLUMNS } from './execution-columns.ts'
-import { fetchPeople } from './people.ts'
+import { fetchPeople } from '../../../lib/people.ts'
 
 export const ACTIVE_LIMIT = 10
 

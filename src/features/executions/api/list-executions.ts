@@ -4,7 +4,7 @@ import { queryKeys } from '../../../lib/query-keys.ts'
 import { supabase } from '../../../lib/supabase.ts'
 import { EXECUTION_LIST_COLUMNS } from './execution-columns.ts'
 import { STATUS_FILTERS, statusesFor, type StatusFilter } from '../lib/status-filter.ts'
-import { fetchPeople } from './people.ts'
+import { fetchPeople } from '../../../lib/people.ts'
 
 export const PAGE_SIZE = 25
 

@@ -1,4 +1,4 @@
-import { supabase } from '../../../lib/supabase.ts'
+import { supabase } from './supabase.ts'
 
 /** Display names (full name, else email) of the given users that RLS lets the caller read (teammates). */
 export async function fetchPeople(ids: (string | null | undefined)[], signal?: AbortSignal): Promise<Map<string, string>> {
