@@ -117,8 +117,9 @@ async function printDemoUsers(dbUrl: string, appUrl: string): Promise<void> {
     if (rows.length === 0) return
     console.log(`\nSign in at ${appUrl} with password opzenix-demo as:`)
     for (const row of rows) console.log(`  ${row.email.padEnd(24)} ${row.role ?? ''}`)
-  } catch {
-    // A project without the demo seed simply has no one to list.
+  } catch (error) {
+    // A project without Opzenix's tables (undefined_table) has no demo users; anything else is worth a line.
+    if ((error as { code?: string }).code !== '42P01') console.warn(`Could not list the demo users: ${(error as Error).message}`)
   } finally {
     await client.end().catch(() => {})
   }
