@@ -22,29 +22,35 @@ export interface TestStack extends RunningStack {
 export async function startTestStack(workdir = FIXTURE_PROJECT): Promise<TestStack> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'opzenix-test-'))
   const lines: string[] = []
-  let stack: RunningStack
-  try {
-    stack = await startStack({
-      workdir, dataDir, apiPort: await freePort(), dbPort: await freePort(), fresh: true, ephemeral: true,
-      databaseUrl: undefined,
-      log: (line) => { lines.push(line); if (lines.length > 500) lines.shift() },
-    })
-  } catch (error) {
-    await rm(dataDir, { recursive: true, force: true })
-    throw new Error(`${(error as Error).message}\n--- stack log ---\n${lines.slice(-40).join('\n')}`)
+  let stack: RunningStack | undefined
+  // A port found free can be taken (often as some connection's local port) before the stack listens on it:
+  // then the whole start is tried again on new ports (startStack stops what it started when it fails).
+  for (let attempt = 1; !stack; attempt++) {
+    try {
+      stack = await startStack({
+        workdir, dataDir, apiPort: await freePort(), dbPort: await freePort(), fresh: true, ephemeral: true,
+        databaseUrl: undefined,
+        log: (line) => { lines.push(line); if (lines.length > 500) lines.shift() },
+      })
+    } catch (error) {
+      if (attempt < 3 && /EADDRINUSE/.test(String((error as Error).message))) continue
+      await rm(dataDir, { recursive: true, force: true })
+      throw new Error(`${(error as Error).message}\n--- stack log ---\n${lines.slice(-40).join('\n')}`)
+    }
   }
+  const started = stack
   const client = (key: string) =>
-    createClient(stack.apiUrl, key, {
+    createClient(started.apiUrl, key, {
       auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
       realtime: { transport: ws as any },
     })
   return {
-    ...stack,
+    ...started,
     client,
-    anon: () => client(stack.anonKey),
-    service: () => client(stack.serviceRoleKey),
+    anon: () => client(started.anonKey),
+    service: () => client(started.serviceRoleKey),
     stop: async () => {
-      await stack.stop()
+      await started.stop()
       await rm(dataDir, { recursive: true, force: true })
     },
   }
