@@ -1,4 +1,4 @@
-import { Boxes, GitBranch, Hand, History, LayoutDashboard, PlayCircle, type LucideIcon } from 'lucide-react'
+import { Activity, Boxes, Cable, GitBranch, Gauge, Hand, History, LayoutDashboard, LayoutGrid, PlayCircle, Settings, type LucideIcon } from 'lucide-react'
 import type { NavKey } from '../lib/modes.ts'
 import type { Action } from '../lib/permissions.ts'
 
@@ -17,4 +17,9 @@ export const navItems = {
   approvals: { label: 'Approvals', to: '/approvals', icon: Hand },
   environments: { label: 'Environments', to: '/environments', icon: Boxes },
   audit: { label: 'Audit trail', to: '/audit', icon: History, requires: 'readAudit' },
+  dashboard: { label: 'Dashboard', to: '/dashboard', icon: LayoutGrid },
+  dora: { label: 'DORA metrics', to: '/dora', icon: Gauge },
+  telemetry: { label: 'Telemetry', to: '/telemetry', icon: Activity },
+  connections: { label: 'Connections', to: '/connections', icon: Cable },
+  settings: { label: 'Settings', to: '/settings', icon: Settings },
 } satisfies Record<NavKey, NavItem>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { navOrder, resolveMode } from './modes.ts'
+import { navOrder, resolveMode, settingsNav } from './modes.ts'
 
 describe('resolveMode', () => {
   it('follows the role when nothing is saved', () => {
@@ -17,6 +17,11 @@ describe('resolveMode', () => {
   it('puts what each mode is about first after home', () => {
     expect(navOrder.build[1]).toBe('pipelines')
     expect(navOrder.govern[1]).toBe('approvals')
-    for (const order of Object.values(navOrder)) expect(new Set(order).size).toBe(6)
+    const everyMode = new Set(navOrder.monitor)
+    for (const order of Object.values(navOrder)) {
+      expect(new Set(order)).toEqual(everyMode)
+      expect(order).toHaveLength(everyMode.size)
+      for (const key of settingsNav) expect(order).not.toContain(key)
+    }
   })
 })

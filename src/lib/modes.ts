@@ -26,12 +26,17 @@ export function resolveMode(saved: string | null | undefined, role: AppRole | nu
   return roleDefaults[role ?? 'viewer']
 }
 
-export type NavKey = 'home' | 'pipelines' | 'executions' | 'approvals' | 'environments' | 'audit'
+export type NavKey =
+  | 'home' | 'pipelines' | 'executions' | 'approvals' | 'environments' | 'audit'
+  | 'dashboard' | 'dora' | 'telemetry' | 'connections' | 'settings'
 
 /** Navigation order per mode: what the mode is about comes first. */
 export const navOrder = {
-  monitor: ['home', 'executions', 'environments', 'pipelines', 'approvals', 'audit'],
-  build: ['home', 'pipelines', 'executions', 'environments', 'approvals', 'audit'],
-  investigate: ['home', 'executions', 'environments', 'pipelines', 'approvals', 'audit'],
-  govern: ['home', 'approvals', 'environments', 'audit', 'executions', 'pipelines'],
+  monitor: ['home', 'dashboard', 'executions', 'telemetry', 'environments', 'dora', 'pipelines', 'approvals', 'audit'],
+  build: ['home', 'pipelines', 'executions', 'environments', 'approvals', 'dashboard', 'telemetry', 'dora', 'audit'],
+  investigate: ['home', 'executions', 'telemetry', 'environments', 'dashboard', 'dora', 'pipelines', 'approvals', 'audit'],
+  govern: ['home', 'approvals', 'environments', 'audit', 'dora', 'dashboard', 'executions', 'pipelines', 'telemetry'],
 } satisfies Record<Mode, NavKey[]>
+
+/** Configuration pages: the same place in every mode, below the work. */
+export const settingsNav = ['connections', 'settings'] satisfies NavKey[]

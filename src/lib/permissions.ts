@@ -17,6 +17,9 @@ const minimumRole = {
   manageLocks: 'admin',
   readAudit: 'admin',
   manageMembers: 'admin',
+  manageConnections: 'admin',
+  checkConnections: 'operator',
+  manageIntegrations: 'admin',
 } as const satisfies Record<string, AppRole>
 
 export type Action = keyof typeof minimumRole

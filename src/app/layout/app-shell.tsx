@@ -2,7 +2,7 @@ import { Workflow } from 'lucide-react'
 import { Suspense } from 'react'
 import { NavLink, Outlet } from 'react-router'
 import { LoadingRows } from '../../components/states.tsx'
-import { navOrder } from '../../lib/modes.ts'
+import { navOrder, settingsNav, type NavKey } from '../../lib/modes.ts'
 import { can } from '../../lib/permissions.ts'
 import { cn } from '../../lib/utils.ts'
 import { useWorkspace } from '../../lib/workspace.ts'
@@ -16,7 +16,9 @@ import { UserMenu } from './user-menu.tsx'
 /** Sidebar (project, navigation ordered by mode and filtered by role, mode, account) and the page. */
 export function AppShell() {
   const { project, role, mode } = useWorkspace()
-  const items = navOrder[mode].map((key) => navItems[key]).filter((item) => !('requires' in item) || can(role, item.requires))
+  const allowed = (keys: NavKey[]) => keys.map((key) => navItems[key]).filter((item) => !('requires' in item) || can(role, item.requires))
+  const items = allowed(navOrder[mode])
+  const configuration = allowed(settingsNav)
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col gap-5 border-r bg-card p-3">
@@ -26,15 +28,10 @@ export function AppShell() {
         </div>
         <ProjectSwitcher />
         {project && (
-          <nav aria-label="Main" className="flex flex-col gap-0.5">
-            {items.map((item) => (
-              <NavLink
-                key={item.to} to={item.to} end={item.to === '/'}
-                className={({ isActive }) => cn('flex items-center gap-2 rounded-md px-2 py-1.5 text-sm', isActive ? 'bg-accent font-medium text-accent-foreground' : 'text-muted-foreground hover:bg-accent/60')}
-              >
-                <item.icon className="size-4" aria-hidden /> {item.label}
-              </NavLink>
-            ))}
+          <nav aria-label="Main" className="flex min-h-0 flex-col gap-0.5 overflow-y-auto">
+            {items.map((item) => <SidebarLink key={item.to} item={item} />)}
+            <p className="mt-4 px-2 pb-1 text-xs font-medium uppercase tracking-wide text-muted-foreground">Configure</p>
+            {configuration.map((item) => <SidebarLink key={item.to} item={item} />)}
           </nav>
         )}
         <div className="mt-auto flex flex-col gap-3">
@@ -51,5 +48,16 @@ export function AppShell() {
         </main>
       </div>
     </div>
+  )
+}
+
+function SidebarLink({ item }: { item: (typeof navItems)[NavKey] }) {
+  return (
+    <NavLink
+      to={item.to} end={item.to === '/'}
+      className={({ isActive }) => cn('flex items-center gap-2 rounded-md px-2 py-1.5 text-sm', isActive ? 'bg-accent font-medium text-accent-foreground' : 'text-muted-foreground hover:bg-accent/60')}
+    >
+      <item.icon className="size-4" aria-hidden /> {item.label}
+    </NavLink>
   )
 }
