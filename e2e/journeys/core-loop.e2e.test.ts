@@ -163,7 +163,7 @@ describe('the core loop in Chromium', () => {
     await shot(admin, 'journey-2-admin-home-after-approval.png')
   }, 120_000)
 
-  it('3. the admin rolls prod back with a reason; the board shows the earlier version and the history marks the rollback', async () => {
+  it('3. the admin rolls prod back with a reason; the board shows the earlier version, the history marks the rollback, the audit trail records it live', async () => {
     // The operator watches the board, reached by client-side navigation from the run page (still no reload).
     await nav(operator, 'Environments')
     await expect.poll(() => operator.getByTestId('env-prod-version').textContent(), LONG).toBe(VERSION)
@@ -171,6 +171,13 @@ describe('the core loop in Chromium', () => {
     await nav(admin, 'Environments')
     await admin.getByTestId('env-prod').getByRole('link', { name: 'Production' }).click()
     await expect.poll(() => admin.getByTestId('env-prod-version').textContent(), LONG).toBe(VERSION)
+    // A second tab on the audit trail, left open: the rollback's entries must arrive without a reload.
+    const trail = await adminBrowser.context.newPage()
+    await trail.goto(`${app.url}/audit`)
+    const auditTotal = async () => Number((await trail.getByTestId('audit-total').textContent())?.split(' ')[0])
+    await trail.getByTestId('audit-total').waitFor()
+    const entriesBefore = await auditTotal()
+    await markPage(trail)
     await markPage(admin)
     await admin.getByRole('button', { name: `Roll back to ${previousProdVersion}` }).waitFor()
     expect(await enabledControls(admin)).toEqual(expect.arrayContaining(['button "Lock prod"', 'button "Run smoke test"', `button "Roll back to ${previousProdVersion}"`]))
@@ -190,6 +197,10 @@ describe('the core loop in Chromium', () => {
     await expect.poll(() => replaced.textContent(), LONG).toContain('Rolled back')
     expect(await stillSamePage(admin)).toBe(true)
     expect(await stillSamePage(operator)).toBe(true)
+    await expect.poll(auditTotal, LONG).toBeGreaterThan(entriesBefore)
+    await expect.poll(() => trail.getByTestId('audit-row').first().textContent(), LONG).toMatch(/deployment/i)
+    expect(await stillSamePage(trail)).toBe(true)
+    await shot(trail, 'journey-3-admin-audit-trail-live.png')
     await shot(admin, 'journey-3-admin-prod-rolled-back.png')
     await shot(operator, 'journey-3-operator-board-after-rollback.png')
   }, 120_000)

@@ -3,16 +3,19 @@ import { EmptyState, ErrorState, LoadingRows } from '../../../components/states.
 import { Button } from '../../../components/ui/button.tsx'
 import { NativeSelect } from '../../../components/ui/input.tsx'
 import { Label } from '../../../components/ui/label.tsx'
+import { queryKeys } from '../../../lib/query-keys.ts'
+import { useLiveQueries } from '../../../lib/realtime.ts'
 import { useAuditFacets } from '../api/get-audit-facets.ts'
 import { AUDIT_PAGE_SIZE, useAuditLogs, type AuditFilter } from '../api/get-audit-logs.ts'
 import { AuditEntry } from './audit-entry.tsx'
 
-/** The organization's audit trail with action/resource filters and pages. */
+/** The organization's audit trail with action/resource filters and pages; new entries arrive live. */
 export function AuditLog({ orgId }: { orgId: string }) {
   const [filter, setFilter] = useState<AuditFilter>({ action: '', resource: '' })
   const [page, setPage] = useState(0)
   const facets = useAuditFacets(orgId)
   const logs = useAuditLogs(orgId, filter, page)
+  useLiveQueries([{ table: 'audit_logs', filter: `organization_id=eq.${orgId}`, event: 'INSERT' }], [queryKeys.audit.all])
   const update = (change: Partial<AuditFilter>) => { setFilter((f) => ({ ...f, ...change })); setPage(0) }
   const pages = Math.max(1, Math.ceil((logs.data?.total ?? 0) / AUDIT_PAGE_SIZE))
   return (
