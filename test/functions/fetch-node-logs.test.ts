@@ -62,6 +62,30 @@ describe('fetch-node-logs', () => {
     expect(empty.body).toEqual({ lines: [], next_after_id: rest.body.next_after_id, has_more: false })
   })
 
+  it('pages backward from the end to the first line, each page oldest first, without gaps or repeats', async () => {
+    const expected = (await sql(stack, 'select id::int from public.execution_logs where execution_id = $1 and node_id = $2 order by id', [execution, node])).map((r) => r.id)
+    const newest = await invoke(as.viewer, 'fetch-node-logs', { execution_id: execution, node_id: node, from_end: true, limit: 70 })
+    expect(newest.status).toBe(200)
+    expect(newest.body.lines.map((l: any) => l.id)).toEqual(expected.slice(-70))
+    expect(newest.body.lines.at(-1).message).toBe('build round 2 100')
+    expect(newest.body.next_after_id).toBe(expected.at(-1))
+    const pages = [newest.body.lines.length]
+    const seen = newest.body.lines.map((l: any) => l.id)
+    let body = newest.body
+    while (body.has_earlier) {
+      const reply = await invoke(as.viewer, 'fetch-node-logs', { execution_id: execution, node_id: node, before_id: body.lines[0].id, limit: 70 })
+      body = reply.body
+      pages.push(body.lines.length)
+      seen.unshift(...body.lines.map((l: any) => l.id))
+    }
+    expect(pages).toEqual([70, 70, 70, 70, 20])
+    expect(seen).toEqual(expected)
+    // Exactly one page left: it says nothing is earlier.
+    const firstPage = await invoke(as.viewer, 'fetch-node-logs', { execution_id: execution, node_id: node, before_id: expected[70], limit: 70 })
+    expect(firstPage.body.lines).toHaveLength(70)
+    expect(firstPage.body.has_earlier).toBe(false)
+  })
+
   it('serves the largest page (1000) whole', async () => {
     const { body } = await invoke(as.admin, 'fetch-node-logs', { execution_id: execution, node_id: other, limit: 1000 })
     expect(body.lines).toHaveLength(120)
@@ -88,6 +112,9 @@ describe('fetch-node-logs', () => {
       { execution_id: execution, node_id: node, limit: 2.5 },
       { execution_id: execution, node_id: node, after_id: 'abc' },
       { execution_id: execution, node_id: 7 },
+      { execution_id: execution, node_id: node, before_id: 0 },
+      { execution_id: execution, node_id: node, after_id: 5, before_id: 9 },
+      { execution_id: execution, node_id: node, after_id: 5, from_end: true },
     ]
     for (const body of bad) {
       const reply = await invoke(as.operator, 'fetch-node-logs', body)
