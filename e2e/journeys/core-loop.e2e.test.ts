@@ -204,6 +204,23 @@ describe('the core loop in Chromium', () => {
     await shot(admin, 'journey-3-admin-prod-rolled-back.png')
     await shot(operator, 'journey-3-operator-board-after-rollback.png')
   }, 120_000)
+
+  it('4. the admin deletes the pipeline; it leaves the list and its run stays in the history', async () => {
+    await nav(admin, 'Pipelines')
+    const table = admin.getByRole('table', { name: 'Pipelines' })
+    await table.getByRole('link', { name: PIPELINE }).waitFor()
+    await admin.getByRole('button', { name: `Delete ${PIPELINE}` }).click()
+    await admin.getByRole('dialog').getByRole('button', { name: 'Delete pipeline' }).click()
+    await expect.poll(() => table.getByRole('link', { name: PIPELINE }).count(), LONG).toBe(0)
+    const pipeline = await operatorDb.from('flow_templates').select('id').eq('id', pipelineId)
+    expect(pipeline.data).toEqual([])
+    const run = await operatorDb.from('executions').select('status, flow_template_id').eq('id', executionId).single()
+    expect(run.data).toEqual({ status: 'success', flow_template_id: null })
+    // Operators get no delete control (and the database would refuse them).
+    await nav(operator, 'Pipelines')
+    await operator.getByRole('table', { name: 'Pipelines' }).waitFor()
+    expect(await operator.getByRole('button', { name: /^Delete / }).count()).toBe(0)
+  }, 120_000)
 })
 
 async function waitForRequest(execution: string): Promise<{ id: string; required_approvals: number }> {

@@ -5,12 +5,13 @@ import { Button } from '../../../components/ui/button.tsx'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../../components/ui/table.tsx'
 import { timeAgo } from '../../../lib/format.ts'
 import { PAGE_SIZE, usePipelinesPage } from '../api/list-pipelines.ts'
+import { DeletePipelineButton } from './delete-pipeline-button.tsx'
 import { RunDialog } from './run-dialog.tsx'
 
 const TYPE_LABELS: Record<string, string> = { cicd: 'CI/CD', mlops: 'MLOps', llmops: 'LLMOps', infrastructure: 'Infrastructure', security: 'Security' }
 
-/** One page of pipelines; a row opens the editor, Run starts one (operators and admins). */
-export function PipelinesTable({ projectId, search, page, onPage, canRun }: { projectId: string; search: string; page: number; onPage: (page: number) => void; canRun: boolean }) {
+/** One page of pipelines; a row opens the editor, Run starts one (operators and admins), admins can delete. */
+export function PipelinesTable({ projectId, search, page, onPage, canRun, canDelete }: { projectId: string; search: string; page: number; onPage: (page: number) => void; canRun: boolean; canDelete: boolean }) {
   const query = usePipelinesPage({ projectId, search, page })
   const navigate = useNavigate()
   if (query.isPending) return <LoadingRows rows={6} />
@@ -41,7 +42,12 @@ export function PipelinesTable({ projectId, search, page, onPage, canRun }: { pr
               <TableCell className="text-right tabular-nums">{row.nodeCount}</TableCell>
               <TableCell>{row.lastRun ? <StatusBadge kind="execution" status={row.lastRun.status} /> : <span className="text-xs text-muted-foreground">Never run</span>}</TableCell>
               <TableCell className="text-xs text-muted-foreground" title={row.updated_at}>{timeAgo(row.updated_at)}</TableCell>
-              <TableCell className="text-right">{canRun && <RunDialog pipelineId={row.id} pipelineName={row.name} size="sm" />}</TableCell>
+              <TableCell className="text-right">
+                <div className="flex items-center justify-end gap-1">
+                  {canRun && <RunDialog pipelineId={row.id} pipelineName={row.name} size="sm" />}
+                  {canDelete && <DeletePipelineButton pipelineId={row.id} pipelineName={row.name} />}
+                </div>
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -39,7 +39,7 @@ export default function PipelinesPage() {
         <Input type="search" aria-label="Search pipelines by name" placeholder="Search by name" value={draft} onChange={(e) => setDraft(e.target.value)} />
       </div>
       <PipelinesTable
-        projectId={project.id} search={search} page={page} canRun={can(role, 'startExecutions')}
+        projectId={project.id} search={search} page={page} canRun={can(role, 'startExecutions')} canDelete={can(role, 'deletePipelines')}
         onPage={(next) => setParams({ ...(search ? { q: search } : {}), ...(next > 0 ? { page: String(next) } : {}) })}
       />
     </>
