@@ -10,10 +10,15 @@ import { launchBrowser, type Browser } from './lib/browser.ts'
 let stack: TestStack
 let app: RunningApp
 let browser: Browser
+let exitHandlers: { before: number[]; after: number[] }
+
+const countExitHandlers = () => [process.listenerCount('SIGTERM'), process.stdin.listenerCount('end')]
 
 beforeAll(async () => {
   stack = await startTestStack(path.resolve('supabase'))
+  const before = countExitHandlers()
   app = await startApp(stack, await freePort())
+  exitHandlers = { before, after: countExitHandlers() }
   browser = await launchBrowser()
 }, 120_000)
 
@@ -30,3 +35,7 @@ it('serves the sign-in page through the dev server, pointed at the stack', async
   const configured = await page.evaluate(() => fetch('/src/lib/env.ts').then((r) => r.text()))
   expect(configured).toContain(stack.apiUrl)
 }, 90_000)
+
+it('leaves shutdown to its caller: no SIGTERM or stdin-end handler of Vite\'s that would exit before the stack stops', () => {
+  expect(exitHandlers.after).toEqual(exitHandlers.before)
+})

@@ -18,7 +18,7 @@ export interface AppOptions {
 /** Serves the SPA with Vite's dev server, pointed at `stack`; resolves once the page and its entry module answer. */
 export async function startApp(stack: Pick<RunningStack, 'apiUrl' | 'anonKey' | 'config'>, port: number, options: AppOptions = {}): Promise<RunningApp> {
   const { createServer } = await import('vite')
-  const server = await createServer({
+  const server = await withoutExitHandlers(() => createServer({
     configFile: path.join(ROOT, 'vite.config.ts'),
     root: ROOT,
     cacheDir: options.cacheDir ?? path.join(stack.config.dataDir, 'vite'),
@@ -29,7 +29,7 @@ export async function startApp(stack: Pick<RunningStack, 'apiUrl' | 'anonKey' | 
     },
     clearScreen: false,
     logLevel: 'warn',
-  })
+  }))
   try {
     await server.listen()
     const url = `http://127.0.0.1:${port}`
@@ -39,5 +39,21 @@ export async function startApp(stack: Pick<RunningStack, 'apiUrl' | 'anonKey' | 
   } catch (error) {
     await server.close()
     throw error
+  }
+}
+
+/**
+ * Vite's dev server exits the process on SIGTERM and when stdin ends, before the caller has stopped what else it
+ * runs (the stack's Postgres and PostgREST were left behind). The caller owns shutdown and closes the app itself,
+ * so the handlers Vite adds while it is created are removed again.
+ */
+async function withoutExitHandlers<T>(create: () => Promise<T>): Promise<T> {
+  const sigterm = new Set(process.listeners('SIGTERM'))
+  const stdinEnd = new Set(process.stdin.listeners('end'))
+  try {
+    return await create()
+  } finally {
+    for (const listener of process.listeners('SIGTERM')) if (!sigterm.has(listener)) process.off('SIGTERM', listener)
+    for (const listener of process.stdin.listeners('end')) if (!stdinEnd.has(listener)) process.stdin.off('end', listener as () => void)
   }
 }
