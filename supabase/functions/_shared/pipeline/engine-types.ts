@@ -38,11 +38,12 @@ export type Effect =
   | { type: 'write_logs'; nodeId: string; lines: string[] }
   | { type: 'snapshot_checkpoint'; nodeId: string; label: string | null }
   | { type: 'notify'; nodeId: string; channel: string; message: string }
+  | { type: 'log'; nodeId: string; lines: string[]; level?: 'info' | 'warn' | 'error'; metadata?: Record<string, unknown> }
 
 export type NodeReason =
   | 'ready' | 'path_not_taken' | 'blocked_by_cycle' | 'completed' | 'simulated_finished' | 'external_result'
   | 'approved' | 'rejected' | 'approval_expired' | 'deployed' | 'environment_locked' | 'invalid_config'
-  | 'unknown_kind' | 'cancelled' | 'waited' | 'deploy_refused'
+  | 'unknown_kind' | 'cancelled' | 'waited' | 'deploy_refused' | 'workflow_finished' | 'dispatch_failed' | 'timed_out'
 
 export type ExecutionReason = 'started' | 'awaiting_approval' | 'resumed' | 'finished' | 'cancelled'
 
@@ -64,10 +65,15 @@ export interface ApprovalDecision {
   comment?: string
 }
 
-/** A result reported from outside (a workflow_run webhook) for a running work stage. */
+/** A result reported from outside (a workflow_run webhook, a refused dispatch) for a running work stage. */
 export interface StepResult {
   nodeId: string
   outcome: StepOutcome
+  /** Default 'external_result'. */
+  reason?: 'external_result' | 'workflow_finished' | 'dispatch_failed'
+  detail?: string
+  /** Log lines written with the finish. */
+  lines?: string[]
 }
 
 export interface TickInput {

@@ -15,8 +15,9 @@ describe('node kinds', () => {
     })
   })
 
-  it('knows no executor but simulated yet', () => {
-    expect(configSchemas.test.safeParse({ executor: { type: 'github_workflow', workflow: 'ci.yml' } }).success).toBe(false)
+  it('knows the simulated and github_workflow executors only', () => {
+    expect(configSchemas.test.safeParse({ executor: { type: 'github_workflow', workflow: 'ci.yml' } }).success).toBe(true)
+    expect(configSchemas.test.safeParse({ executor: { type: 'jenkins', job: 'x' } }).success).toBe(false)
     expect(configSchemas.test.safeParse({}).success).toBe(false)
   })
 

@@ -29,8 +29,39 @@ export const simulatedExecutorSchema = z.object({
 })
 export type SimulatedExecutor = z.infer<typeof simulatedExecutorSchema>
 
+/** Inputs Opzenix adds to every dispatch (the workflow must declare them); a node may not set them itself. */
+export const RESERVED_WORKFLOW_INPUTS = ['opzenix_execution_id', 'opzenix_node_id', 'TRACEPARENT'] as const
+
+const workflowInputs = z.record(z.string(), z.string()).superRefine((inputs, ctx) => {
+  for (const key of Object.keys(inputs)) {
+    if ((RESERVED_WORKFLOW_INPUTS as readonly string[]).includes(key)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: `${key}: Opzenix sets this input itself` })
+    } else if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: `${key}: input names are letters, digits, _ or -` })
+    }
+  }
+})
+
+/**
+ * A GitHub Actions workflow started with workflow_dispatch; the step finishes when its workflow_run completes.
+ * `repository` (owner/name) picks one of the project's GitHub integrations (default: its only one);
+ * `workflow` is a file name, a .github/workflows path or a numeric id (default: the integration's workflow file);
+ * `ref` defaults to the run's branch, else the integration's default branch.
+ */
+export const githubWorkflowExecutorSchema = z.object({
+  type: z.literal('github_workflow'),
+  repository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'owner/name').optional(),
+  workflow: z.string().trim().min(1).regex(/^(\d+|[^\s]+\.ya?ml)$/, 'a .yml file, a .github/workflows path or a workflow id').optional(),
+  ref: z.string().trim().min(1).optional(),
+  inputs: workflowInputs.default({}),
+  timeout_minutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
+})
+export type GithubWorkflowExecutor = z.infer<typeof githubWorkflowExecutorSchema>
+
 /** Executors are a discriminated union so github_workflow can join without touching the stages. */
-export const executorSchema = z.discriminatedUnion('type', [simulatedExecutorSchema])
+export const executorSchema = z.discriminatedUnion('type', [simulatedExecutorSchema, githubWorkflowExecutorSchema])
+export const EXECUTOR_TYPES = ['simulated', 'github_workflow'] as const
+export type ExecutorType = (typeof EXECUTOR_TYPES)[number]
 export type Executor = z.infer<typeof executorSchema>
 
 const workConfig = z.object({ executor: executorSchema })

@@ -97,7 +97,19 @@ export function runningStep(node: EngineNode, ctx: RuleContext): Step | null {
     case 'test':
     case 'security_scan': {
       const { executor } = parsed.config as NodeConfig<'build'>
-      if (external) return { to: OUTCOME_STATUS[external.outcome], reason: 'external_result', effects: [] }
+      if (external) {
+        const level = external.outcome === 'success' ? 'info' : external.outcome === 'warning' ? 'warn' : 'error'
+        return {
+          to: OUTCOME_STATUS[external.outcome], reason: external.reason ?? 'external_result',
+          ...(external.detail ? { detail: external.detail } : {}),
+          effects: external.lines?.length ? [{ type: 'log', nodeId: id, lines: external.lines, level }] : [],
+        }
+      }
+      if (executor.type === 'github_workflow') {
+        // Finished by its workflow_run (a result above); until then only the timeout can end it.
+        if (elapsed < executor.timeout_minutes * 60_000) return null
+        return { to: 'failed', reason: 'timed_out', detail: `timed out waiting for workflow run (${executor.timeout_minutes} min)`, effects: [] }
+      }
       if (elapsed < executor.duration_ms) return null
       const lines = [...executor.log_lines, `[simulated] ${parsed.kind} finished: ${executor.outcome}`]
       return { to: OUTCOME_STATUS[executor.outcome], reason: 'simulated_finished', effects: [{ type: 'write_logs', nodeId: id, lines }] }
