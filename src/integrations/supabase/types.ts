@@ -916,6 +916,15 @@ isOneToOne: false
 "execution_trace_id":
 { Args: { "_execution_id": string }; Returns: string
                            },
+"github_workflow_claim":
+{ Args: { "_execution_id": string,"_node_id": string }; Returns: Json
+                           },
+"github_workflow_record":
+{ Args: { "_execution_id": string,"_level"?: Database["public"]['Enums']["log_level"],"_lines"?: (string)[],"_node_id": string,"_patch": Json }; Returns: boolean
+                           },
+"github_workflow_run_event":
+{ Args: { "_action": string,"_repository": string,"_run": Json }; Returns: Json
+                           },
 "has_any_role":
 { Args: { "_user_id": string }; Returns: boolean
                            },

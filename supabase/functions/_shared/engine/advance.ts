@@ -41,7 +41,7 @@ export async function advanceExecution(admin: SupabaseClient, execution: LoadedE
     const at = now()
     if (!blockedByProject && needsBlocked([loaded])) blockedByProject = await loadBlockedEnvironments(admin, [loaded.projectId])
     const blocked = blockedByProject?.get(loaded.projectId)
-    const input = { now: at, decisions: loaded.decisions, refusals: [...refusals, ...blockedRefusals(loaded, blocked)] }
+    const input = { now: at, decisions: loaded.decisions, results: loaded.results, refusals: [...refusals, ...blockedRefusals(loaded, blocked)] }
     const transitions = withBanners(tick(loaded.snapshot, input), loaded.snapshot.nodes)
     const finishing = new Set(transitions.filter((t) => t.scope === 'node' && t.from === 'running').map((t) => t.nodeId!))
     const logs = dueLines(loaded.snapshot.nodes, loaded.linesWritten, at, finishing)

@@ -1,9 +1,10 @@
 // Reads executions as the engine needs them, in one PostgREST request per batch (nodes, approval requests
 // and their votes embedded), with the service client: the engine acts for every project.
 import type { SupabaseClient } from '@supabase/supabase-js'
-import type { ApprovalDecision, EngineNode, ExecutionSnapshot } from '../pipeline/engine-types.ts'
+import type { ApprovalDecision, EngineNode, ExecutionSnapshot, StepResult } from '../pipeline/engine-types.ts'
 import { isNodeFinished, type ExecutionStatus, type NodeStatus } from '../pipeline/statuses.ts'
 import { readStoredGraph } from './stored-graph.ts'
+import { isWorkflowNode, workflowResult } from './github-workflow-results.ts'
 
 export const ACTIVE_STATUSES = ['queued', 'running', 'paused'] as const
 
@@ -45,6 +46,10 @@ export interface LoadedExecution {
   projectId: string
   snapshot: ExecutionSnapshot
   decisions: ApprovalDecision[]
+  /** Finished GitHub workflow runs and refused dispatches of running nodes. */
+  results: StepResult[]
+  /** A GitHub workflow node is pending, or running and not dispatched yet: the tick looks for dispatches. */
+  awaitsDispatch: boolean
   /** Streamed-log cursor per node (execution_nodes.log_lines_written). */
   linesWritten: Map<string, number>
 }
@@ -94,6 +99,9 @@ export function toLoaded(row: ExecutionRow): LoadedExecution {
     projectId: row.project_id,
     snapshot: { status: row.status as ExecutionStatus, version: row.version, nodes, edges },
     decisions,
+    results: row.execution_nodes.flatMap((n) => workflowResult(n.node_id, n.status, n.output) ?? []),
+    awaitsDispatch: row.execution_nodes.some((n) => isWorkflowNode(n.config) &&
+      (n.status === 'pending' || (n.status === 'running' && !n.output?.github_workflow))),
     linesWritten: new Map(row.execution_nodes.map((n) => [n.node_id, n.log_lines_written])),
   }
 }

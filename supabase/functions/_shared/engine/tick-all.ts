@@ -2,6 +2,7 @@
 // once. Safe to run from many places together: engine_apply makes each transition happen exactly once.
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { advanceExecution } from './advance.ts'
+import { dispatchWorkflows } from './github-workflow-dispatch.ts'
 import { loadActiveBatch, loadBlockedEnvironments, loadExecution, needsBlocked, type LoadedExecution } from './snapshot.ts'
 
 export interface TickAllOptions {
@@ -22,6 +23,8 @@ export interface TickReport {
   conflicts: number
   /** Runs left to another instance that was applying them at the same moment. */
   busy: number
+  /** GitHub workflows dispatched. */
+  dispatched: number
   errors: { execution_id: string; message: string }[]
   ms: number
 }
@@ -29,7 +32,7 @@ export interface TickReport {
 export async function tickAll(admin: SupabaseClient, options: TickAllOptions = {}): Promise<TickReport> {
   const started = Date.now()
   const { batchSize = 100, concurrency = 8, maxExecutions = 2000 } = options
-  const report: TickReport = { executions: 0, transitions: 0, log_lines: 0, conflicts: 0, busy: 0, errors: [], ms: 0 }
+  const report: TickReport = { executions: 0, transitions: 0, log_lines: 0, conflicts: 0, busy: 0, dispatched: 0, errors: [], ms: 0 }
   let after: string | null = null
   while (report.executions < maxExecutions) {
     let batch: LoadedExecution[]
@@ -44,6 +47,12 @@ export async function tickAll(admin: SupabaseClient, options: TickAllOptions = {
     await eachLimited(batch, concurrency, async (execution) => {
       try {
         const r = await advanceExecution(admin, execution, { blocked, skipIfBusy: true })
+        // GitHub workflow steps that started: dispatched here, after the apply (no network call inside it).
+        if (execution.awaitsDispatch && !r.busy) {
+          const d = await dispatchWorkflows(admin, execution.id)
+          report.dispatched += d.dispatched
+          if (d.failed > 0) report.transitions += (await advanceExecution(admin, execution.id, { skipIfBusy: true })).transitions
+        }
         if (r.busy) report.busy++
         report.transitions += r.transitions
         report.log_lines += r.logLines

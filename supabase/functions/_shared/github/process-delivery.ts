@@ -2,15 +2,16 @@
 import { claimDelivery, finishDelivery } from './deliveries.ts'
 import type { IntegrationRow } from './integration-secret.ts'
 import { handlePush, type Outcome } from './push.ts'
-import { recordDeploymentStatus, recordPullRequest, recordWorkflowJob, recordWorkflowRun } from './workflow-events.ts'
+import { recordDeploymentStatus, recordPullRequest, recordWorkflowJob } from './workflow-events.ts'
+import { handleWorkflowRun } from './workflow-run.ts'
 
 // deno-lint-ignore no-explicit-any
 type Payload = Record<string, any>
 
-const recorders: Record<string, (p: Payload) => Outcome> = {
+const recorders: Record<string, (p: Payload, integration: IntegrationRow) => Outcome | Promise<Outcome>> = {
   ping: (p) => ({ status: 'processed', result: { zen: p.zen, hook_id: p.hook_id } }),
   pull_request: recordPullRequest,
-  workflow_run: recordWorkflowRun,
+  workflow_run: handleWorkflowRun,
   workflow_job: recordWorkflowJob,
   deployment_status: recordDeploymentStatus,
 }
@@ -25,7 +26,7 @@ export async function processDelivery(id: string, event: string, integration: In
       if (!outcome) return
     } else {
       const record = recorders[event]
-      outcome = record ? record(payload) : { status: 'ignored', result: { reason: 'event_not_handled', event } }
+      outcome = record ? await record(payload, integration) : { status: 'ignored', result: { reason: 'event_not_handled', event } }
     }
     await finishDelivery(id, outcome.status, outcome.result)
   } catch (error) {

@@ -1,5 +1,5 @@
 // workflow_run / workflow_job, pull_request and deployment_status: recorded on the delivery row with the
-// fields the UI shows. Finishing a waiting github_workflow node is the engine's job once it has that executor.
+// fields the UI shows (workflow_run also finishes its github_workflow node: workflow-run.ts).
 import type { Outcome } from './push.ts'
 
 // deno-lint-ignore no-explicit-any

@@ -1,0 +1,22 @@
+// workflow_run → the github_workflow node that dispatched it (github_workflow_run_event matches by repository,
+// workflow, head branch, dispatch time and the execution id in the run's name). The node's state records the
+// run (its URL, status, conclusion); the next engine tick finishes the node through engine_apply.
+import { one } from './db.ts'
+import type { IntegrationRow } from './integration-secret.ts'
+import type { Outcome } from './push.ts'
+import { recordWorkflowRun } from './workflow-events.ts'
+
+// deno-lint-ignore no-explicit-any
+type Payload = Record<string, any>
+
+export async function handleWorkflowRun(p: Payload, integration: IntegrationRow): Promise<Outcome> {
+  const recorded = recordWorkflowRun(p)
+  const run = p.workflow_run
+  if (!run?.id) return recorded
+  const repository = p.repository?.full_name ?? `${integration.repository_owner}/${integration.repository_name}`
+  const row = await one<{ node: Record<string, unknown> }>(
+    `select public.github_workflow_run_event($1, $2::jsonb, $3) as node`,
+    [repository, JSON.stringify(run), p.action ?? null],
+  )
+  return { status: 'processed', result: { ...recorded.result, node: row?.node ?? null } }
+}
