@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { useForm, type Resolver } from 'react-hook-form'
 import { FormField } from '../../../components/form-field.tsx'
 import { Input, NativeSelect, Textarea } from '../../../components/ui/input.tsx'
-import { configErrors, configFields, fieldName, fromFormValues, toFormValues, type FieldSpec, type FormValues } from '../lib/config-fields.ts'
+import { configErrors, fieldName, fromFormValues, toFormValues, visibleFields, type FieldSpec, type FormValues } from '../lib/config-fields.ts'
 import type { KindFlowNode } from '../lib/flow-types.ts'
 import { useEditorStore } from '../store/editor-store.ts'
 
@@ -40,7 +40,7 @@ export function ConfigForm({ node, environments, readOnly }: { node: KindFlowNod
             {environments.map((e) => <option key={e.key} value={e.key}>{e.display_name} ({e.key})</option>)}
           </NativeSelect>
         )
-      case 'lines': return <Textarea rows={3} {...register(name)} />
+      case 'lines': case 'pairs': return <Textarea rows={3} {...register(name)} />
       case 'number': return <Input type="number" inputMode="numeric" {...register(name)} />
       default: return <Input {...register(name)} />
     }
@@ -50,7 +50,7 @@ export function ConfigForm({ node, environments, readOnly }: { node: KindFlowNod
     <form onSubmit={(e) => e.preventDefault()} aria-label={`${node.data.label} settings`}>
       <fieldset disabled={readOnly} className="flex flex-col gap-3">
         <FormField label="Name"><Input {...register('label')} /></FormField>
-        {(configFields[kind] as FieldSpec[]).map((field) => (
+        {visibleFields(kind, (path) => watch(fieldName(path))).map((field) => (
           <FormField key={field.path} label={field.label} hint={field.hint} error={errors[fieldName(field.path)]?.message}>
             {control(field)}
           </FormField>

@@ -46,11 +46,12 @@ function NodeShell({ kind, label, detail, icon: Icon, accent, selected, connecta
 
 function kindNode<K extends NodeKind>(kind: K) {
   const meta = kindMeta[kind]
-  const simulated = (WORK_KINDS as readonly string[]).includes(kind)
+  const work = (WORK_KINDS as readonly string[]).includes(kind)
   const KindNode = ({ data, selected, isConnectable }: NodeProps<KindFlowNode<K>>) => (
     <NodeShell
       kind={meta.label} label={data.label} detail={nodeDetail(kind, data.config)} icon={meta.icon} accent={meta.accent}
-      selected={Boolean(selected)} connectable={Boolean(isConnectable)} hasInput={kind !== 'source'} simulated={simulated}
+      selected={Boolean(selected)} connectable={Boolean(isConnectable)} hasInput={kind !== 'source'}
+      simulated={work && (data.config as { executor?: { type?: string } }).executor?.type !== 'github_workflow'}
     />
   )
   KindNode.displayName = `${meta.label}Node`

@@ -27,7 +27,11 @@ export function NodePanel({ environments, readOnly }: { environments: readonly {
     <section aria-label="Node settings" className="flex flex-col gap-4">
       <div className="flex items-center justify-between gap-2">
         <h2 className="text-sm font-semibold">{kindLabel(node.data.kind)}</h2>
-        {isWorkKind(node.data.kind) && <Badge tone="accent" data-testid="executor-label">simulated executor</Badge>}
+        {isWorkKind(node.data.kind) && (
+          <Badge tone="accent" data-testid="executor-label">
+            {(node.data.config as { executor?: { type?: string } }).executor?.type === 'github_workflow' ? 'GitHub Actions' : 'simulated executor'}
+          </Badge>
+        )}
       </div>
       {isNodeKind(node.data.kind) ? (
         <ConfigForm key={`${node.id}:${epoch}`} node={node as KindFlowNode} environments={environments} readOnly={readOnly} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { configErrors, configFields, fieldName, fromFormValues, toFormValues } from './config-fields.ts'
+import { configErrors, configFields, fieldName, fromFormValues, toFormValues, visibleFields } from './config-fields.ts'
 import { defaultConfig } from './node-factory.ts'
 import { NODE_KINDS } from './shared.ts'
 
@@ -32,6 +32,44 @@ describe('side-panel config fields', () => {
 
   it('has a field list for every kind', () => {
     expect(Object.keys(configFields).sort()).toEqual([...NODE_KINDS].sort())
+  })
+})
+
+describe('GitHub workflow executor', () => {
+  const values = (config: Record<string, unknown>, changes: Record<string, string>) => ({ ...toFormValues('build', 'CI', config), ...changes })
+
+  it('switches a simulated step to a GitHub workflow, dropping the simulated settings, and back', () => {
+    const simulated = defaultConfig('build')
+    const github = fromFormValues('build', values(simulated, { [fieldName('executor.type')]: 'github_workflow' }), simulated)
+    expect(github).toEqual({ executor: { type: 'github_workflow', inputs: {} } })
+    expect(configErrors('build', github)).toEqual({})
+    const back = fromFormValues('build', values(github, { [fieldName('executor.type')]: 'simulated' }), github)
+    expect(back.executor).toMatchObject({ type: 'simulated', outcome: 'success' })
+    expect(configErrors('build', back)).toEqual({})
+  })
+
+  it('shows only the chosen executor\'s fields', () => {
+    const shown = (config: Record<string, unknown>) => visibleFields('test', (path) => toFormValues('test', 'x', config)[fieldName(path)]).map((f) => f.path)
+    expect(shown(defaultConfig('test'))).toEqual(['executor.type', 'executor.duration_ms', 'executor.outcome', 'executor.log_lines'])
+    expect(shown({ executor: { type: 'github_workflow' } })).toEqual(['executor.type', 'executor.repository', 'executor.workflow', 'executor.ref', 'executor.inputs', 'executor.timeout_minutes'])
+  })
+
+  it('edits workflow, ref, inputs as name=value rows and the timeout; round-trips them', () => {
+    const previous = { executor: { type: 'github_workflow', inputs: {} } }
+    const config = fromFormValues('build', values(previous, {
+      [fieldName('executor.workflow')]: 'build.yml', [fieldName('executor.ref')]: ' release/2.0 ',
+      [fieldName('executor.inputs')]: 'suite=smoke\n\n  region = eu-west=1 \n', [fieldName('executor.timeout_minutes')]: '15',
+    }), previous)
+    expect(config).toEqual({ executor: { type: 'github_workflow', workflow: 'build.yml', ref: 'release/2.0', inputs: { suite: 'smoke', region: 'eu-west=1' }, timeout_minutes: 15 } })
+    expect(fromFormValues('build', toFormValues('build', 'CI', config), config)).toEqual(config)
+  })
+
+  it('reports a bad input name or a reserved one under the Inputs field', () => {
+    const previous = { executor: { type: 'github_workflow', inputs: {} } }
+    const config = fromFormValues('build', values(previous, { [fieldName('executor.inputs')]: 'TRACEPARENT=x' }), previous)
+    expect(configErrors('build', config)).toEqual({ [fieldName('executor.inputs')]: 'TRACEPARENT: Opzenix sets this input itself' })
+    const repo = fromFormValues('build', values(previous, { [fieldName('executor.repository')]: 'payments-api' }), previous)
+    expect(Object.keys(configErrors('build', repo))).toEqual([fieldName('executor.repository')])
   })
 })
 

@@ -1,24 +1,41 @@
 import { kindMeta, STRATEGY_LABELS } from './kind-meta.ts'
-import { configSchemas, DEPLOY_STRATEGIES, STEP_OUTCOMES, WORK_KINDS, type NodeKind } from './shared.ts'
+import { configSchemas, DEPLOY_STRATEGIES, EXECUTOR_TYPES, STEP_OUTCOMES, WORK_KINDS, type NodeKind } from './shared.ts'
 
 export interface FieldSpec {
   /** Path inside the node's config, dot-separated ("executor.duration_ms"). */
   path: string
   label: string
-  input: 'text' | 'number' | 'select' | 'lines' | 'environment'
+  input: 'text' | 'number' | 'select' | 'lines' | 'pairs' | 'environment'
   options?: readonly { value: string; label: string }[]
   hint?: string
   /** An empty value leaves the field out (the schema's default or "none" applies). */
   optional?: boolean
+  /** Shown (and written) only while another field has this value, e.g. executor.type = github_workflow. */
+  when?: { path: string; equals: string }
 }
 
 const options = <T extends string>(values: readonly T[], label: (v: T) => string = (v) => v) => values.map((value) => ({ value, label: label(value) }))
 
+const EXECUTOR_LABELS = { simulated: 'Simulated', github_workflow: 'GitHub Actions workflow' } as const
+const simulatedOnly = { path: 'executor.type', equals: 'simulated' }
+const githubOnly = { path: 'executor.type', equals: 'github_workflow' }
+
 const workFields: FieldSpec[] = [
-  { path: 'executor.duration_ms', label: 'Duration (ms)', input: 'number', hint: 'How long the simulated step takes.' },
-  { path: 'executor.outcome', label: 'Outcome', input: 'select', options: options(STEP_OUTCOMES) },
-  { path: 'executor.log_lines', label: 'Log lines', input: 'lines', hint: 'One line per row; the simulated executor writes them.' },
+  { path: 'executor.type', label: 'Executor', input: 'select', options: options(EXECUTOR_TYPES, (t) => EXECUTOR_LABELS[t]) },
+  { path: 'executor.duration_ms', label: 'Duration (ms)', input: 'number', hint: 'How long the simulated step takes.', when: simulatedOnly },
+  { path: 'executor.outcome', label: 'Outcome', input: 'select', options: options(STEP_OUTCOMES), when: simulatedOnly },
+  { path: 'executor.log_lines', label: 'Log lines', input: 'lines', hint: 'One line per row; the simulated executor writes them.', when: simulatedOnly },
+  { path: 'executor.repository', label: 'Repository', input: 'text', optional: true, hint: 'owner/name of a connected repository. Empty: the project\'s only one.', when: githubOnly },
+  { path: 'executor.workflow', label: 'Workflow', input: 'text', optional: true, hint: 'build.yml, .github/workflows/build.yml or a workflow id. Empty: the integration\'s workflow file.', when: githubOnly },
+  { path: 'executor.ref', label: 'Branch or tag', input: 'text', optional: true, hint: 'Empty: the run\'s branch, else the repository\'s default branch.', when: githubOnly },
+  { path: 'executor.inputs', label: 'Inputs', input: 'pairs', hint: 'name=value, one per row. Opzenix adds opzenix_execution_id, opzenix_node_id and TRACEPARENT.', when: githubOnly },
+  { path: 'executor.timeout_minutes', label: 'Timeout (minutes)', input: 'number', optional: true, hint: 'Fails the step when its workflow run has not finished by then. Empty: 60.', when: githubOnly },
 ]
+
+/** A new executor of `type`, as the schema fills it in. */
+const freshExecutor = (type: string) => (type === 'github_workflow'
+  ? { type, inputs: {} }
+  : { type: 'simulated', duration_ms: 5000, outcome: 'success', log_lines: [] })
 
 /** The side panel's fields per kind (the zod schema in kinds.ts is what validates them). */
 export const configFields = {
@@ -61,6 +78,16 @@ export const fieldName = (path: string) => path.replaceAll('.', '__')
 
 export type FormValues = Record<string, string>
 
+/** The fields to show and write for a config (or form values), given what `when` depends on. */
+export function visibleFields(kind: NodeKind, read: (path: string) => unknown): FieldSpec[] {
+  return (configFields[kind] as FieldSpec[]).filter((f) => {
+    if (!f.when) return true
+    const value = read(f.when.path)
+    const field = (configFields[kind] as FieldSpec[]).find((x) => x.path === f.when!.path)
+    return (value == null || value === '' ? field?.options?.[0]?.value : value) === f.when.equals
+  })
+}
+
 function getPath(obj: Record<string, unknown>, path: string): unknown {
   return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), obj)
 }
@@ -84,19 +111,30 @@ export function toFormValues(kind: NodeKind, label: string, config: Record<strin
     const value = getPath(config, field.path)
     // A select left unset shows its first option, which is the schema's default for every select here.
     const shown = value == null && field.input === 'select' ? field.options![0]!.value : value
-    values[fieldName(field.path)] = Array.isArray(shown) ? shown.join('\n') : shown == null ? '' : String(shown)
+    values[fieldName(field.path)] = field.input === 'pairs'
+      ? Object.entries((shown ?? {}) as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`).join('\n')
+      : Array.isArray(shown) ? shown.join('\n') : shown == null ? '' : String(shown)
   }
   return values
 }
 
-/** The form's fields back into a config, keeping what the form does not show (e.g. executor.type). */
+/** The form's fields back into a config, keeping what the form does not show (another executor's settings are dropped). */
 export function fromFormValues(kind: NodeKind, values: FormValues, previous: Record<string, unknown>): Record<string, unknown> {
   const config = structuredClone(previous)
-  for (const field of configFields[kind] as FieldSpec[]) {
+  // Switching executors starts from the new one's defaults instead of carrying the old one's settings.
+  const type = values[fieldName('executor.type')]
+  const executor = config.executor as { type?: string } | undefined
+  if (type && executor && (executor.type ?? 'simulated') !== type) config.executor = freshExecutor(type)
+  for (const field of visibleFields(kind, (path) => values[fieldName(path)])) {
+    if (field.path === 'executor.type' && values[fieldName(field.path)] === undefined) continue // not on this form
     const raw = values[fieldName(field.path)] ?? ''
     const text = raw.trim()
     let value: unknown
     if (field.input === 'lines') value = raw.split('\n').map((l) => l.trim()).filter(Boolean)
+    else if (field.input === 'pairs') value = Object.fromEntries(raw.split('\n').filter((l) => l.trim()).map((l) => {
+      const at = l.indexOf('=')
+      return at < 0 ? [l.trim(), ''] : [l.slice(0, at).trim(), l.slice(at + 1).trim()]
+    }))
     else if (text === '') value = field.optional || field.input === 'number' ? undefined : ''
     else if (field.input === 'number') value = Number.isFinite(Number(text)) ? Number(text) : text
     else value = text
@@ -110,8 +148,11 @@ export function configErrors(kind: NodeKind, config: Record<string, unknown>): R
   const parsed = configSchemas[kind].safeParse(config)
   if (parsed.success) return {}
   const errors: Record<string, string> = {}
+  const paths = (configFields[kind] as FieldSpec[]).map((f) => f.path).sort((a, b) => b.length - a.length)
   for (const issue of parsed.error.issues) {
-    const name = fieldName(issue.path.join('.'))
+    const path = issue.path.join('.')
+    // An input's own issue (executor.inputs.TRACEPARENT) shows under the field that holds it.
+    const name = fieldName(paths.find((p) => path === p || path.startsWith(`${p}.`)) ?? path)
     errors[name] ??= issue.message
   }
   return errors

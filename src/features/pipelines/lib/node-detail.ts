@@ -9,6 +9,9 @@ export function nodeDetail(kind: string, config: Record<string, unknown>): strin
     case 'source': return str(config.repository) ? `${config.repository}@${str(config.branch) ?? 'main'}` : 'no repository yet'
     case 'build': case 'test': case 'security_scan': {
       const executor = (config.executor ?? {}) as Record<string, unknown>
+      if (executor.type === 'github_workflow') {
+        return `GitHub workflow · ${str(executor.workflow) ?? 'default workflow'}${str(executor.ref) ? ` @ ${executor.ref}` : ''}`
+      }
       const duration = typeof executor.duration_ms === 'number' ? formatDuration(executor.duration_ms) : '—'
       return `simulated executor · ${duration} · ${str(executor.outcome) ?? 'success'}`
     }

@@ -1,6 +1,6 @@
 // The pipeline rules shared with the edge functions: imported from one place so the builder never copies them.
 export {
-  NODE_KINDS, WORK_KINDS, DEPLOY_STRATEGIES, STEP_OUTCOMES, configSchemas, isNodeKind,
+  NODE_KINDS, WORK_KINDS, DEPLOY_STRATEGIES, STEP_OUTCOMES, EXECUTOR_TYPES, configSchemas, isNodeKind,
   type NodeKind, type NodeConfig, type EdgeCondition,
 } from '../../../../supabase/functions/_shared/pipeline/kinds.ts'
 export { mayFollow } from '../../../../supabase/functions/_shared/pipeline/follow-rules.ts'
