@@ -63,13 +63,13 @@ begin
 end
 $$;
 
--- A workflow_run webhook (GitHub's payload.workflow_run, the repository's full name, the action): finds the
--- running node that dispatched it and records the run on it. GitHub's dispatch API returns no run id, so a
+-- A workflow_run webhook (the receiving integration's project, the repository's full name, GitHub's
+-- payload.workflow_run, the action): finds the running node of that project that dispatched it and records the run on it. GitHub's dispatch API returns no run id, so a
 -- run is matched by repository + workflow + head branch + created after the dispatch (5 s clock slack), among
 -- workflow_dispatch runs only; a run whose name carries an execution id (run-name: inputs.opzenix_execution_id)
 -- goes to that execution's node only; otherwise the oldest waiting dispatch takes it. Once bound, a run stays
 -- with its node. Returns {matched, execution_id, node_id, state} or {matched: false, reason}.
-create or replace function public.github_workflow_run_event(_repository text, _run jsonb, _action text)
+create or replace function public.github_workflow_run_event(_project_id uuid, _repository text, _run jsonb, _action text)
 returns jsonb
 language plpgsql security definer
 set search_path = ''
@@ -89,7 +89,7 @@ begin
   -- Twice: a delivery of the same run that waited for another one's lock finds the node bound the second time.
   for _try in 1..2 loop
     select n.* into _node from public.execution_nodes n
-    where n.status = 'running' and n.output ? 'github_workflow'
+    where n.status = 'running' and n.project_id = _project_id and n.output ? 'github_workflow'
       and lower(n.output -> 'github_workflow' ->> 'repository') = lower(_repository)
       and n.output -> 'github_workflow' ->> 'run_id' = _run ->> 'id'
     limit 1 for update;
@@ -99,7 +99,7 @@ begin
       return jsonb_build_object('matched', false, 'reason', 'not_a_dispatch', 'event', _run ->> 'event');
     end if;
     select n.* into _node from public.execution_nodes n
-    where n.status = 'running' and n.output ? 'github_workflow'
+    where n.status = 'running' and n.project_id = _project_id and n.output ? 'github_workflow'
       and lower(n.output -> 'github_workflow' ->> 'repository') = lower(_repository)
       and n.output -> 'github_workflow' ->> 'ref' = _run ->> 'head_branch'
       and n.output -> 'github_workflow' ->> 'state' in ('dispatching', 'dispatched')
@@ -138,6 +138,6 @@ end
 $$;
 
 revoke execute on function public.github_workflow_claim(uuid, text), public.github_workflow_record(uuid, text, jsonb, text[], public.log_level),
-  public.github_workflow_run_event(text, jsonb, text) from public, anon, authenticated;
+  public.github_workflow_run_event(uuid, text, jsonb, text) from public, anon, authenticated;
 grant execute on function public.github_workflow_claim(uuid, text), public.github_workflow_record(uuid, text, jsonb, text[], public.log_level),
-  public.github_workflow_run_event(text, jsonb, text) to service_role;
+  public.github_workflow_run_event(uuid, text, jsonb, text) to service_role;

@@ -138,6 +138,11 @@ describe('GitHub workflow step', () => {
       const row = await send(workflowRun('completed', over))
       expect(row.result.node, JSON.stringify(over)).toMatchObject({ matched: false })
     }
+    // The same run sent through another organization's integration (its own valid secret) finishes nothing.
+    const foreign = await deliver(`${stack.functionsUrl}/github-webhook/60000000-0000-4000-a000-000000000002`, 'workflow_run',
+      workflowRun('completed', { id: 5001, name: executionId }), { secret: 'whsec_demo_globex_sled_77ab10' })
+    expect(foreign.status).toBe(202)
+    expect((await settled(foreign.deliveryId)).result.node).toEqual({ matched: false, reason: 'no_waiting_node' })
     // Its own run (run-name carries the execution id): progress, then success; the run goes on to deploy.
     const progress = await send(workflowRun('in_progress', { id: 5001, name: executionId }))
     expect(progress.result.node).toEqual({ matched: true, execution_id: executionId, node_id: 'ci', state: 'in_progress' })

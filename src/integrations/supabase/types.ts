@@ -923,7 +923,7 @@ isOneToOne: false
 { Args: { "_execution_id": string,"_level"?: Database["public"]['Enums']["log_level"],"_lines"?: (string)[],"_node_id": string,"_patch": Json }; Returns: boolean
                            },
 "github_workflow_run_event":
-{ Args: { "_action": string,"_repository": string,"_run": Json }; Returns: Json
+{ Args: { "_action": string,"_project_id": string,"_repository": string,"_run": Json }; Returns: Json
                            },
 "has_any_role":
 { Args: { "_user_id": string }; Returns: boolean

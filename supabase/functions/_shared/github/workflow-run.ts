@@ -15,8 +15,9 @@ export async function handleWorkflowRun(p: Payload, integration: IntegrationRow)
   if (!run?.id) return recorded
   const repository = p.repository?.full_name ?? `${integration.repository_owner}/${integration.repository_name}`
   const row = await one<{ node: Record<string, unknown> }>(
-    `select public.github_workflow_run_event($1, $2::jsonb, $3) as node`,
-    [repository, JSON.stringify(run), p.action ?? null],
+    // Only the receiving integration's project: another organization's secret cannot finish this one's steps.
+    `select public.github_workflow_run_event($1, $2, $3::jsonb, $4) as node`,
+    [integration.project_id, repository, JSON.stringify(run), p.action ?? null],
   )
   return { status: 'processed', result: { ...recorded.result, node: row?.node ?? null } }
 }
