@@ -873,9 +873,17 @@ isOneToOne: false
               "cancelled": number,"day": string,"failed": number,"success": number,"warning": number
             }[]
                            },
+"dashboard_figures":
+{ Args: { "_days"?: number,"_project_id": string,"_time_zone"?: string }; Returns: Json
+                           },
 "dora_metrics":
 { Args: { "_environment_id"?: string,"_from": string,"_project_id": string,"_to": string }; Returns: {
               "definition": string,"metric": string,"sample_size": number,"unit": string,"value": number
+            }[]
+                           },
+"dora_metrics_series":
+{ Args: { "_bucket"?: string,"_environment_id"?: string,"_from": string,"_project_id": string,"_to": string }; Returns: {
+              "bucket_end": string,"bucket_start": string,"metric": string,"sample_size": number,"value": number
             }[]
                            },
 "engine_apply":
@@ -967,6 +975,9 @@ isOneToOne: false
                            },
 "project_role_at_least":
 { Args: { "_project_id": string,"_role": Database["public"]['Enums']["app_role"] }; Returns: boolean
+                           },
+"refresh_widget_metrics":
+{ Args: { "_project_id": string }; Returns: number
                            },
 "revoke_otel_ingest_token":
 { Args: { "_token_id": string }; Returns: undefined
