@@ -20,12 +20,15 @@ import { freePort } from '../stack/net.ts'
 import { startCliStack } from './lib/cli-stack.ts'
 import { report, target } from './lib/results.ts'
 import { summarize } from './lib/stats.ts'
+import { clientCpu, cpuSpent, treeCpu } from './lib/cpu.ts'
 
 const UNIQUE = 4000
 const REDELIVERIES = 400
 const MAPPED_PUSHES = 40
 const WARMUP = 200
 const CONCURRENCY = 32
+const SWEEP = [8, 16, 64] // further concurrencies, SWEEP_DELIVERIES fresh deliveries each
+const SWEEP_DELIVERIES = 1000
 const INTEGRATION = '60000000-0000-4000-a000-000000000001'
 const PROJECT = '20000000-0000-4000-a000-000000000001'
 const DEV = '30000000-0000-4000-a000-000000000001'
@@ -74,9 +77,14 @@ try {
   const all = [...unique]
   for (const d of again) all.splice(all.indexOf(d) + 50, 0, { ...d, redelivery: true })
 
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
+  // Keep-alive sockets, as many as requests in flight (undici is not among the installed packages; this
+  // agent reuses connections the same way).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(CONCURRENCY, ...SWEEP) })
   const url = new URL(`${stack.apiUrl}/functions/v1/github-webhook/${INTEGRATION}`)
-  const send = (d: Delivery) => new Promise<{ status: number; body: string; ms: number }>((resolve, reject) => {
+  type Answer = { status: number; body: string; ms: number; timing: Record<string, number> }
+  const timingOf = (header: unknown) => Object.fromEntries(String(header ?? '').split(',').filter(Boolean)
+    .map((part) => { const [name, dur] = part.trim().split(';dur='); return [name, Number(dur)] }))
+  const send = (d: Delivery) => new Promise<Answer>((resolve, reject) => {
     const t = performance.now()
     const req = http.request(url, { method: 'POST', agent, headers: {
       'content-type': 'application/json', 'content-length': Buffer.byteLength(d.body), 'x-github-event': d.event,
@@ -84,15 +92,15 @@ try {
     } }, (res) => {
       let body = ''
       res.on('data', (c) => { body += c })
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - t }))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - t, timing: timingOf(res.headers['server-timing']) }))
     })
     req.on('error', reject)
     req.end(d.body)
   })
-  const run = async (list: Delivery[]) => {
+  const run = async (list: Delivery[], concurrency = CONCURRENCY) => {
     let next = 0
-    const answers: Array<{ d: Delivery; status: number; body: string; ms: number }> = []
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    const answers: Array<{ d: Delivery } & Answer> = []
+    await Promise.all(Array.from({ length: concurrency }, async () => {
       while (next < list.length) {
         const d = list[next++]
         answers.push({ d, ...(await send(d)) })
@@ -102,11 +110,39 @@ try {
   }
 
   await run(warmup)
+  const cpuBefore = treeCpu(stack.child.pid!)
+  const clientBefore = clientCpu()
   const started = performance.now()
   const answers = await run(all)
   const seconds = (performance.now() - started) / 1000
+  const cpu = { ...cpuSpent(cpuBefore, treeCpu(stack.child.pid!)), bench_client: Math.round((clientCpu() - clientBefore) * 100) / 100 }
   const latency = summarize(answers.map((a) => a.ms))
   const perSecond = Math.round(all.length / seconds)
+  const loadDuringRun = os.loadavg()[0]
+
+  // Where an acknowledgement's time goes: the function's own steps (Server-Timing) and the rest of the path
+  // (client → gateway → functions host → Deno worker and back), per stored delivery.
+  const timed = answers.filter((a) => a.timing.total !== undefined)
+  const step = (name: string) => summarize(timed.map((a) => a.timing[name]))
+  const breakdown = {
+    note: 'ms per acknowledged delivery; queued = waiting for the next batched insert, insert = that batch\'s insert + commit (batch = deliveries sharing it); outside_function = client-measured latency minus the function\'s total (bench client, gateway, functions host, Deno HTTP)',
+    read_body: step('read'), integration_and_secret: step('integration'), verify_hmac: step('verify'), parse_json: step('parse'),
+    queued: step('queued'), insert_commit: step('insert'), batch_size: step('batch'), function_total: step('total'),
+    outside_function: summarize(timed.map((a) => a.ms - a.timing.total)),
+    cpu_seconds: cpu, cpu_ms_per_delivery: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Math.round(v / all.length * 1e5) / 100])),
+  }
+
+  // Concurrency sweep: fresh deliveries (pings and unmapped pushes), so the rate is not the client's choice.
+  const sweep: Array<{ concurrency: number; deliveries_per_s: number; ack_latency_ms: ReturnType<typeof summarize> }> = []
+  const sweepIds: string[] = []
+  for (const concurrency of SWEEP) {
+    const list = await Promise.all(Array.from({ length: SWEEP_DELIVERIES }, (_, i) => i % 2 ? make('push', push(`topic/s${i}`)) : make('ping', ping)))
+    sweepIds.push(...list.map((d) => d.id))
+    const t = performance.now()
+    const got = await run(list, concurrency)
+    if (got.some((a) => a.status !== 202)) throw new Error(`sweep at ${concurrency}: unexpected answers`)
+    sweep.push({ concurrency, deliveries_per_s: Math.round(list.length / ((performance.now() - t) / 1000)), ack_latency_ms: summarize(got.map((a) => a.ms)) })
+  }
 
   // Where the time goes: the same path with no database work (an unsigned delivery is refused first).
   const unsigned = all.slice(0, 2000).map((d) => ({ ...d, signature: '' }))
@@ -118,7 +154,7 @@ try {
   const wrong = answers.filter((a) => a.d.redelivery ? a.status !== 200 && a.status !== 202 : a.status !== 202)
   const duplicatesAcked = answers.filter((a) => a.status === 200 && JSON.parse(a.body).duplicate).length
   // Processing happens after the acknowledgement: wait for it to drain before counting.
-  const ids = unique.map((d) => d.id)
+  const ids = [...unique.map((d) => d.id), ...sweepIds]
   let pending = Infinity
   const drainStart = performance.now()
   while (pending > 0 && performance.now() - drainStart < 120_000) {
@@ -131,18 +167,22 @@ try {
             count(*) filter (where status = 'failed')::int as failed
      from public.webhook_deliveries where delivery_id = any($1)`, [ids])
   const { rows: [runs] } = await db.query(`select count(*)::int as n, count(distinct commit_sha)::int as shas from public.executions where branch like 'bench/%'`)
-  const lost = UNIQUE - stored.distinct_ids
+  const lost = ids.length - stored.distinct_ids
   const twice = stored.rows - stored.distinct_ids + stored.not_once + Math.max(0, runs.n - runs.shas)
 
   console.log(`Webhook deliveries through the gateway: ${all.length} requests (${UNIQUE} unique, ${again.length} redeliveries), ${CONCURRENCY} concurrent`)
   console.log(`  ${perSecond} deliveries/s acknowledged; latency median ${latency.median} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms, max ${latency.max} ms`)
+  console.log(`  breakdown (median / p99 ms): read ${breakdown.read_body.median}/${breakdown.read_body.p99}, verify ${breakdown.verify_hmac.median}/${breakdown.verify_hmac.p99}, parse ${breakdown.parse_json.median}/${breakdown.parse_json.p99}, queued ${breakdown.queued.median}/${breakdown.queued.p99}, insert+commit ${breakdown.insert_commit.median}/${breakdown.insert_commit.p99} (batch ${breakdown.batch_size.median}), function ${breakdown.function_total.median}/${breakdown.function_total.p99}, outside the function ${breakdown.outside_function.median}/${breakdown.outside_function.p99}`)
+  console.log(`  CPU seconds during the run: ${JSON.stringify(cpu)} (load average ${loadDuringRun.toFixed(2)})`)
+  for (const r of sweep) console.log(`  concurrency ${r.concurrency}: ${r.deliveries_per_s}/s, p99 ${r.ack_latency_ms.p99} ms`)
   console.log(`  same path without database work (unsigned, refused 401): ${ceilingPerSecond}/s, p99 ${ceilingLatency.p99} ms`)
   console.log(`  unexpected answers ${wrong.length}; redeliveries answered duplicate ${duplicatesAcked}`)
-  console.log(`  stored ${stored.distinct_ids}/${UNIQUE} (lost ${lost}), processed more than once ${twice}, failed ${stored.failed}; processing drained ${drainMs} ms after the last ack`)
+  console.log(`  stored ${stored.distinct_ids}/${ids.length} (lost ${lost}), processed more than once ${twice}, failed ${stored.failed}; processing drained ${drainMs} ms after the last ack`)
   console.log(`  mapped pushes ${MAPPED_PUSHES} → executions ${runs.n}`)
   const pass = await report('webhook', {
     requests: all.length, unique: UNIQUE, redeliveries: again.length, mapped_pushes: MAPPED_PUSHES, concurrency: CONCURRENCY,
     seconds: Math.round(seconds * 100) / 100, deliveries_per_s: perSecond, ack_latency_ms: latency,
+    load_average_during_run: Math.round(loadDuringRun * 100) / 100, breakdown, concurrency_sweep: sweep,
     unexpected_answers: wrong.length, duplicates_acknowledged: duplicatesAcked, lost, processed_twice: twice,
     failed: stored.failed, executions_started: runs.n, drain_ms: drainMs,
     unsigned_refusals_per_s: ceilingPerSecond, unsigned_refusal_latency_ms: ceilingLatency,

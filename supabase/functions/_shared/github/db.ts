@@ -4,14 +4,17 @@ import pg from 'pg'
 
 const pools = new Map<string, pg.Pool>()
 
-function pool(kind: 'durable' | 'relaxed'): pg.Pool {
+type Kind = 'durable' | 'relaxed' | 'ack'
+
+function pool(kind: Kind): pg.Pool {
   let found = pools.get(kind)
   if (!found) {
     const url = Deno.env.get('SUPABASE_DB_URL')
     if (!url) throw new Error('SUPABASE_DB_URL is not set')
     found = new pg.Pool({
       connectionString: url,
-      max: Number(Deno.env.get('WEBHOOK_DB_POOL') ?? 8),
+      // Acknowledgements have connections of their own, so work done after a 202 never holds up the next 202.
+      max: kind === 'ack' ? 2 : Number(Deno.env.get('WEBHOOK_DB_POOL') ?? 8),
       idleTimeoutMillis: 30_000,
       // Relaxed commits do not wait for the WAL flush: a crash may forget the last few hundred ms of them.
       ...(kind === 'relaxed' ? { options: '-c synchronous_commit=off' } : {}),
@@ -30,6 +33,9 @@ export const sql = () => pool('durable')
  * leaves the row 'received'/'processing', visibly unfinished). Never for the delivery itself or a claim.
  */
 export const relaxedSql = () => pool('relaxed')
+
+/** Durable commits reserved for storing deliveries before they are acknowledged. */
+export const ackSql = () => pool('ack')
 
 export async function one<T>(text: string, values: unknown[] = []): Promise<T | undefined> {
   const { rows } = await sql().query(text, values)
