@@ -27,10 +27,14 @@ export function globToRegExp(pattern: string): RegExp {
 
 export const matchesBranch = (pattern: string, branch: string) => globToRegExp(pattern).test(branch)
 
+/** The order mappings are tried in: position, then age (then id, so ties are stable). */
+export function orderMappings<M extends Pick<BranchMapping, 'id' | 'position' | 'created_at'>>(mappings: M[]): M[] {
+  return [...mappings].sort((a, b) => a.position - b.position || a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id))
+}
+
 /** The mapping a push to `branch` runs, or undefined when none matches. */
 export function pickMapping<M extends BranchMapping>(mappings: M[], branch: string): M | undefined {
-  const ordered = [...mappings].sort((a, b) => a.position - b.position || a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id))
-  return ordered.find((m) => matchesBranch(m.branch_pattern, branch))
+  return orderMappings(mappings).find((m) => matchesBranch(m.branch_pattern, branch))
 }
 
 /** `refs/heads/release/1.2` → `release/1.2`; tags and other refs → undefined. */
