@@ -990,6 +990,16 @@ isOneToOne: false
 "shares_org_with":
 { Args: { "_user_id": string }; Returns: boolean
                            },
+"telemetry_facets":
+{ Args: { "_project_id": string,"_since": string }; Returns: {
+              "facet": string,"signals": number,"value": string
+            }[]
+                           },
+"telemetry_metric_series":
+{ Args: { "_bucket_seconds": number,"_from": string,"_name": string,"_project_id": string,"_to": string }; Returns: {
+              "bucket": string,"count_total": number,"kind": string,"points": number,"service_name": string,"sum_total": number,"unit": string,"value_avg": number,"value_max": number,"value_min": number
+            }[]
+                           },
 "verify_audit_chain":
 { Args: Record<PropertyKey, never>; Returns: number
                            }
