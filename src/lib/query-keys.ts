@@ -63,4 +63,31 @@ export const queryKeys = {
     filtered: (orgId: string, action: string, resource: string, page: number) => ['audit', 'list', orgId, action, resource, page] as const,
     facets: (orgId: string) => ['audit', 'facets', orgId] as const,
   },
+  dashboards: {
+    all: ['dashboards'] as const,
+    figures: (projectId: string, days: number, timeZone: string) => ['dashboards', 'figures', projectId, days, timeZone] as const,
+    layout: (userId: string, projectId: string) => ['dashboards', 'layout', userId, projectId] as const,
+    environments: (projectId: string) => ['dashboards', 'environments', projectId] as const,
+    dora: (projectId: string, environmentId: string, from: string, to: string) => ['dashboards', 'dora', projectId, environmentId, from, to] as const,
+    doraSeries: (projectId: string, environmentId: string, from: string, to: string, bucket: string) =>
+      ['dashboards', 'dora-series', projectId, environmentId, from, to, bucket] as const,
+  },
+  telemetry: {
+    all: ['telemetry'] as const,
+    signals: (projectId: string) => ['telemetry', 'signals', projectId] as const,
+    signalPage: (projectId: string, filter: string, page: number) => ['telemetry', 'signals', projectId, filter, page] as const,
+    trace: (projectId: string, traceId: string) => ['telemetry', 'trace', projectId, traceId] as const,
+    facets: (projectId: string, window: string) => ['telemetry', 'facets', projectId, window] as const,
+    metricSeries: (projectId: string, name: string, window: string) => ['telemetry', 'metric-series', projectId, name, window] as const,
+  },
+  settings: {
+    all: ['settings'] as const,
+    integrations: (projectId: string) => ['settings', 'integrations', projectId] as const,
+    webhook: (integrationId: string) => ['settings', 'webhook', integrationId] as const,
+    deliveries: (integrationId: string) => ['settings', 'deliveries', integrationId] as const,
+    deliveriesPage: (integrationId: string, page: number) => ['settings', 'deliveries', integrationId, page] as const,
+    token: (orgId: string) => ['settings', 'token', orgId] as const,
+    mappings: (projectId: string) => ['settings', 'mappings', projectId] as const,
+    mappingOptions: (projectId: string) => ['settings', 'mapping-options', projectId] as const,
+  },
 } as const
