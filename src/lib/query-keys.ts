@@ -63,6 +63,14 @@ export const queryKeys = {
     filtered: (orgId: string, action: string, resource: string, page: number) => ['audit', 'list', orgId, action, resource, page] as const,
     facets: (orgId: string) => ['audit', 'facets', orgId] as const,
   },
+  connections: {
+    all: ['connections'] as const,
+    list: (orgId: string, type: string, page: number) => ['connections', 'list', orgId, type, page] as const,
+    statuses: (orgId: string) => ['connections', 'statuses', orgId] as const,
+    detail: (id: string) => ['connections', 'detail', id] as const,
+    history: (id: string) => ['connections', 'history', id] as const,
+    events: (id: string, page: number) => ['connections', 'events', id, page] as const,
+  },
   dashboards: {
     all: ['dashboards'] as const,
     figures: (projectId: string, days: number, timeZone: string) => ['dashboards', 'figures', projectId, days, timeZone] as const,
