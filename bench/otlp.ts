@@ -4,7 +4,6 @@
 // process on the real project (supabase/), as `npm start` does.
 //
 // Run: npx tsx bench/otlp.ts
-import { readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import http from 'node:http'
 import os from 'node:os'
@@ -21,6 +20,7 @@ import { freePort } from '../stack/net.ts'
 import { startCliStack } from './lib/cli-stack.ts'
 import { report, target } from './lib/results.ts'
 import { summarize } from './lib/stats.ts'
+import { clientCpu, cpuSpent, treeCpu } from './lib/cpu.ts'
 
 const BATCH = 512
 const DISTINCT_BATCHES = 8
@@ -48,28 +48,6 @@ function batches() {
   })
 }
 
-/**
- * CPU seconds used so far by a process and all its descendants (Postgres backends, PostgREST, Deno workers),
- * from /proc: on a shared machine wall-clock throughput depends on the neighbours, CPU per span does not.
- */
-function treeCpuSeconds(root: number): number {
-  const stats = new Map<number, { ppid: number; ticks: number }>()
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
-      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) })
-    } catch { /* exited meanwhile */ }
-  }
-  let ticks = 0
-  const visit = (pid: number) => {
-    ticks += stats.get(pid)?.ticks ?? 0
-    for (const [child, s] of stats) if (s.ppid === pid) visit(child)
-  }
-  visit(root)
-  return ticks / 100 // USER_HZ
-}
-
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'opzenix-bench-otlp-'))
 const stack = await startCliStack(
   ['--workdir', PROJECT, '--api-port', String(await freePort()), '--db-port', String(await freePort()), '--fresh'],
@@ -88,11 +66,15 @@ try {
   const bodies = batches()
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
   const url = new URL(`${stack.apiUrl}/functions/v1/otel-adapter/v1/traces`)
-  const post = (body: Uint8Array, type: string) => new Promise<number>((resolve, reject) => {
+  const timingOf = (header: unknown) => Object.fromEntries(String(header ?? '').split(',').filter(Boolean)
+    .map((part) => { const [name, dur] = part.trim().split(';dur='); return [name, Number(dur)] }))
+  const post = (body: Uint8Array, type: string) => new Promise<{ ms: number; timing: Record<string, number> }>((resolve, reject) => {
     const started = performance.now()
     const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': type, authorization: `Bearer ${token}`, 'content-length': body.length } }, (res) => {
       res.resume()
-      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`HTTP ${res.statusCode}`))))
+      res.on('end', () => (res.statusCode === 200
+        ? resolve({ ms: performance.now() - started, timing: timingOf(res.headers['server-timing']) })
+        : reject(new Error(`HTTP ${res.statusCode}`))))
     })
     req.on('error', reject)
     req.end(body)
@@ -100,20 +82,32 @@ try {
   const run = async (encoding: 'protobuf' | 'json', count: number) => {
     const type = encoding === 'protobuf' ? 'application/x-protobuf' : 'application/json'
     const latencies: number[] = []
+    const timings: Array<Record<string, number>> = []
     let next = 0
-    const cpuBefore = treeCpuSeconds(stack.child.pid!)
+    const cpuBefore = treeCpu(stack.child.pid!)
+    const clientBefore = clientCpu()
     const started = performance.now()
     await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
       while (next < count) {
         const i = next++
-        latencies.push(await post(bodies[i % DISTINCT_BATCHES][encoding], type))
+        const answer = await post(bodies[i % DISTINCT_BATCHES][encoding], type)
+        latencies.push(answer.ms)
+        timings.push({ ...answer.timing, outside_function: answer.ms - (answer.timing.total ?? 0) })
       }
     }))
     const seconds = (performance.now() - started) / 1000
-    const cpu = treeCpuSeconds(stack.child.pid!) - cpuBefore
+    const byProgram = { ...cpuSpent(cpuBefore, treeCpu(stack.child.pid!)), bench_client: Math.round((clientCpu() - clientBefore) * 100) / 100 }
+    const cpu = byProgram.total
+    // Where one batch's time goes (ms, median): the function's steps (Server-Timing) and the path around it;
+    // and what each program spent in CPU per batch.
+    const steps = [...new Set(timings.flatMap((t) => Object.keys(t)))]
+    const median = (name: string) => summarize(timings.map((t) => t[name] ?? 0)).median
     return {
       spans_per_s: Math.round((count * BATCH) / seconds), batch_ms: summarize(latencies), seconds: Math.round(seconds * 100) / 100,
       stack_cpu_seconds: Math.round(cpu * 100) / 100, spans_per_stack_cpu_second: Math.round((count * BATCH) / cpu),
+      breakdown_ms_median: Object.fromEntries(steps.map((name) => [name, median(name)])),
+      cpu_ms_per_batch: Object.fromEntries(Object.entries(byProgram).map(([k, v]) => [k, Math.round(v / count * 1e4) / 10])),
+      load_average: Math.round(os.loadavg()[0] * 100) / 100,
     }
   }
 
@@ -139,6 +133,7 @@ try {
   const cores = os.cpus().length
   for (const [label, r] of [['protobuf', protobuf], ['json', json], ['protobuf, no capture', protobufNoCapture]] as const) {
     console.log(`  ${label}: ${r.spans_per_stack_cpu_second} spans per CPU-second of the whole stack → at most ${r.spans_per_stack_cpu_second * cores} spans/s on ${cores} idle cores`)
+    console.log(`    per batch, median ms: ${JSON.stringify(r.breakdown_ms_median)}; CPU ms per batch: ${JSON.stringify(r.cpu_ms_per_batch)}`)
   }
   const load = os.loadavg().map((l) => Math.round(l * 100) / 100)
   console.log(`  load average while measuring: ${load.join(' ')} on ${os.cpus().length} cores`)

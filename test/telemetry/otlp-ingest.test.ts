@@ -122,4 +122,23 @@ describe('otel-adapter refuses what it cannot accept, writing nothing', () => {
     const bomb = gzipSync(Buffer.from(huge))
     expect((await post(bomb, { ...auth, 'content-type': 'application/json', 'content-encoding': 'gzip' })).status).toBe(413)
   })
+
+  it('links spans whose trace id is a run of the token\'s project to that run, and no other project\'s run', async () => {
+    const [ours] = await sql(stack, 'select id from public.executions where project_id = $1 limit 1', [DEMO.project])
+    const [theirs] = await sql(stack, `insert into public.executions (project_id, name, flow_type) values ('20000000-0000-4000-a000-000000000002', 'Globex run', 'cicd') returning id`)
+    const trace = (id: string) => id.replace(/-/g, '')
+    const spans = [
+      { traceId: trace(ours.id), spanId: 'aaaaaaaaaaaaaaa1', name: 'deploy step' },
+      { traceId: trace(theirs.id), spanId: 'aaaaaaaaaaaaaaa2', name: 'deploy step' },
+      { traceId: '5b8efff798038103d269b633813fc60d', spanId: 'aaaaaaaaaaaaaaa3', name: 'deploy step' },
+    ]
+    const body = JSON.stringify({ resourceSpans: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'linker' } }] }, scopeSpans: [{ spans }] }] })
+    expect((await post(body, { authorization: `Bearer ${token}`, 'content-type': 'application/json' })).status).toBe(200)
+    const rows = await sql(stack, `select otel_span_id, execution_id from public.telemetry_signals where service_name = 'linker' order by otel_span_id`)
+    expect(rows).toEqual([
+      { otel_span_id: 'aaaaaaaaaaaaaaa1', execution_id: ours.id },
+      { otel_span_id: 'aaaaaaaaaaaaaaa2', execution_id: null },
+      { otel_span_id: 'aaaaaaaaaaaaaaa3', execution_id: null },
+    ])
+  })
 })

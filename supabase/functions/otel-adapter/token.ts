@@ -1,8 +1,8 @@
 // Ingest tokens: taken from `Authorization: Bearer` or `x-opzenix-ingest-token`, hashed (only hashes are
 // stored), and resolved to their project. Resolutions are cached briefly per worker so a steady exporter
 // costs one database call per request; the insert re-checks the token, so a revoked token stops writing at once.
-import type { SupabaseClient } from '@supabase/supabase-js'
 import { HttpError } from '../_shared/http.ts'
+import { tokenProject } from './db.ts'
 
 const CACHE_MS = 30_000
 const cache = new Map<string, number>() // token hash → valid until
@@ -22,14 +22,12 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 /** The hash of the request's token when it is an active ingest token; 401 otherwise. */
-export async function requireIngestToken(req: Request, db: SupabaseClient): Promise<string> {
+export async function requireIngestToken(req: Request): Promise<string> {
   const token = tokenOf(req)
   if (!token) throw badToken()
   const hash = await sha256Hex(token)
   if ((cache.get(hash) ?? 0) > Date.now()) return hash
-  const { data, error } = await db.rpc('otel_ingest_token_project', { _token_hash: hash })
-  if (error) throw error
-  if (!data) throw badToken()
+  if (!(await tokenProject(hash))) throw badToken()
   cache.set(hash, Date.now() + CACHE_MS)
   return hash
 }
