@@ -18,34 +18,48 @@ export interface Scheduler {
 /**
  * The local stand-in for pg_cron + pg_net on hosted Supabase: POSTs /functions/v1/engine-tick with the
  * service role key, one call at a time. A failed tick is logged (once per run of failures), never fatal.
+ * Also calls otel-export (env OPZENIX_EXPORT_MS, default 5000; 0 turns it off) when `otel_export_due()` says
+ * spans are waiting, so idle stacks never wake that function.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
-  const intervalMs = options.intervalMs ?? tickMsFromEnv()
-  if (intervalMs <= 0 || !findEntrypoint(options.functionsDir, 'engine-tick')) return { stop: async () => {} }
+  const loops = [
+    every(options, 'engine-tick', options.intervalMs ?? tickMsFromEnv()),
+    every(options, 'otel-export', msFromEnv('OPZENIX_EXPORT_MS', 5000), 'otel_export_due'),
+  ]
+  return { stop: async () => { await Promise.all(loops.map((loop) => loop.stop())) } }
+}
+
+function every(options: SchedulerOptions, fn: string, intervalMs: number, dueRpc?: string): Scheduler {
+  if (intervalMs <= 0 || !findEntrypoint(options.functionsDir, fn)) return { stop: async () => {} }
 
   let stopped = false
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> = Promise.resolve()
   let failing = false
+  const headers = {
+    authorization: `Bearer ${options.serviceRoleKey}`,
+    apikey: options.serviceRoleKey,
+    'content-type': 'application/json',
+  }
 
   const once = async () => {
     try {
-      const res = await fetch(`${options.apiUrl}/functions/v1/engine-tick`, {
+      if (dueRpc) {
+        const due = await fetch(`${options.apiUrl}/rest/v1/rpc/${dueRpc}`, { method: 'POST', headers, body: '{}', signal: AbortSignal.timeout(60_000) })
+        if (due.ok && (await due.json()) !== true) return
+      }
+      const res = await fetch(`${options.apiUrl}/functions/v1/${fn}`, {
         method: 'POST',
-        headers: {
-          authorization: `Bearer ${options.serviceRoleKey}`,
-          apikey: options.serviceRoleKey,
-          'content-type': 'application/json',
-        },
+        headers,
         body: '{}',
         signal: AbortSignal.timeout(60_000),
       })
       const text = await res.text()
       if (!res.ok) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`)
-      if (failing) options.log('engine-tick: working again')
+      if (failing) options.log(`${fn}: working again`)
       failing = false
     } catch (error) {
-      if (!failing && !stopped) options.log(`engine-tick failed: ${(error as Error).message}`)
+      if (!failing && !stopped) options.log(`${fn} failed: ${(error as Error).message}`)
       failing = true
     }
   }
@@ -56,7 +70,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     }, intervalMs)
   }
   schedule()
-  options.log(`scheduler: engine-tick every ${intervalMs} ms`)
+  options.log(`scheduler: ${fn} every ${intervalMs} ms`)
 
   return {
     async stop() {
@@ -68,9 +82,13 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 }
 
 function tickMsFromEnv(): number {
-  const raw = process.env.OPZENIX_TICK_MS
-  const value = raw === undefined || raw === '' ? 1000 : Number(raw)
-  return Number.isFinite(value) ? value : 1000
+  return msFromEnv('OPZENIX_TICK_MS', 1000)
+}
+
+function msFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name]
+  const value = raw === undefined || raw === '' ? fallback : Number(raw)
+  return Number.isFinite(value) ? value : fallback
 }
 
 export const functionsDirOf = (workdir: string) => path.join(workdir, 'functions')

@@ -600,6 +600,64 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"otel_export_batches": {
+                  Row: {
+                    "attempt": number,"bytes": number | null,"connection_id": string,"finished_at": string | null,"http_status": number | null,"id": string,"message": string | null,"organization_id": string,"outcome": string,"protocol": string | null,"rejected_spans": number | null,"spans": number,"started_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempt": number,"bytes"?: number | null,"connection_id": string,"finished_at"?: string | null,"http_status"?: number | null,"id": string,"message"?: string | null,"organization_id": string,"outcome"?: string,"protocol"?: string | null,"rejected_spans"?: number | null,"spans": number,"started_at"?: string
+                  }
+                  Update: {
+                    "attempt"?: number,"bytes"?: number | null,"connection_id"?: string,"finished_at"?: string | null,"http_status"?: number | null,"id"?: string,"message"?: string | null,"organization_id"?: string,"outcome"?: string,"protocol"?: string | null,"rejected_spans"?: number | null,"spans"?: number,"started_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "otel_export_batches_connection_id_fkey"
+      columns: ["connection_id"]
+isOneToOne: false
+      referencedRelation: "connections"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "otel_export_batches_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"otel_export_queue": {
+                  Row: {
+                    "attempts": number,"batch_id": string | null,"claimed_until": string | null,"connection_id": string,"enqueued_at": string,"finished_at": string | null,"last_error": string | null,"next_attempt_at": string,"organization_id": string,"signal_id": number,"state": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempts"?: number,"batch_id"?: string | null,"claimed_until"?: string | null,"connection_id": string,"enqueued_at"?: string,"finished_at"?: string | null,"last_error"?: string | null,"next_attempt_at"?: string,"organization_id": string,"signal_id": number,"state"?: string
+                  }
+                  Update: {
+                    "attempts"?: number,"batch_id"?: string | null,"claimed_until"?: string | null,"connection_id"?: string,"enqueued_at"?: string,"finished_at"?: string | null,"last_error"?: string | null,"next_attempt_at"?: string,"organization_id"?: string,"signal_id"?: number,"state"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "otel_export_queue_connection_id_fkey"
+      columns: ["connection_id"]
+isOneToOne: false
+      referencedRelation: "connections"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "otel_export_queue_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "otel_export_queue_signal_id_fkey"
+      columns: ["signal_id"]
+isOneToOne: false
+      referencedRelation: "telemetry_signals"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"otel_ingest_tokens": {
                   Row: {
                     "connection_id": string,"created_at": string,"created_by": string | null,"id": string,"last_used_at": string | null,"organization_id": string,"project_id": string,"revoked_at": string | null,"token_hash": string,"token_hint": string
@@ -865,6 +923,9 @@ isOneToOne: false
             "cicd_task_type":
 { Args: { "_config": Json,"_kind": Database["public"]['Enums']["node_kind"],"_name": string }; Returns: string
                            },
+"claim_otel_export_batch":
+{ Args: { "_lease_seconds"?: number,"_max_spans"?: number }; Returns: Json
+                           },
 "control_tower_kpis":
 { Args: { "_project_id": string }; Returns: Json
                            },
@@ -924,6 +985,9 @@ isOneToOne: false
 "execution_trace_id":
 { Args: { "_execution_id": string }; Returns: string
                            },
+"finish_otel_export_batch":
+{ Args: { "_batch_id": string,"_bytes"?: number,"_http_status"?: number,"_max_attempts"?: number,"_message"?: string,"_outcome": string,"_protocol"?: string,"_rejected_spans"?: number,"_retry_base_ms"?: number }; Returns: string
+                           },
 "github_workflow_claim":
 { Args: { "_execution_id": string,"_node_id": string }; Returns: Json
                            },
@@ -961,6 +1025,9 @@ isOneToOne: false
                            },
 "org_role_at_least":
 { Args: { "_org_id": string,"_role": Database["public"]['Enums']["app_role"] }; Returns: boolean
+                           },
+"otel_export_due":
+{ Args: Record<PropertyKey, never>; Returns: boolean
                            },
 "otel_ingest_token_project":
 { Args: { "_token_hash": string }; Returns: string
