@@ -103,7 +103,7 @@ export function WidgetBody({ id, data }: { id: WidgetId; data: WidgetData }) {
       const band = doraBand(metric, row.value)
       return (
         <div>
-          <Big testId={`widget-${metric}`}>{formatDora(row.unit, row.value)}</Big>
+          <Big testId={`dora-widget-${metric}`}>{formatDora(row.unit, row.value)}</Big>
           <p className="text-sm text-muted-foreground">
             {data.productionKey}, {row.sample_size} deployments{band ? ` · DORA ${band.band}` : ''}
           </p>

@@ -47,7 +47,7 @@ export default function DashboardPage() {
           <>
             <div className="flex items-center gap-2">
               <Label htmlFor="dashboard-window" className="text-sm text-muted-foreground">Window</Label>
-              <NativeSelect id="dashboard-window" className="w-36" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+              <NativeSelect id="dashboard-window" className="w-40" value={days} onChange={(e) => setDays(Number(e.target.value))}>
                 {WINDOWS.map((d) => <option key={d} value={d}>Last {d} days</option>)}
               </NativeSelect>
             </div>

@@ -48,7 +48,7 @@ export default function DoraPage() {
             </div>
             <div className="flex items-center gap-2">
               <Label htmlFor="dora-window-days" className="text-sm text-muted-foreground">Window</Label>
-              <NativeSelect id="dora-window-days" className="w-36" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+              <NativeSelect id="dora-window-days" className="w-40" value={days} onChange={(e) => setDays(Number(e.target.value))}>
                 {WINDOWS.map((d) => <option key={d} value={d}>Last {d} days</option>)}
               </NativeSelect>
             </div>
