@@ -2,6 +2,7 @@
 // test receiver (JSON and gzipped protobuf) with their names, kinds, parent ids, times and cicd.* attributes
 // as stored; a 500 is retried and delivered once, a 400 is recorded and dropped, concurrent exporters send
 // each span once, another organization's spans never reach the endpoint, and only the service role may call.
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { anyValue, attributes } from '../../supabase/functions/_shared/otlp/values.ts'
 import { DEMO, signIn, sql, type Client } from '../data-model/demo.ts'
@@ -14,7 +15,9 @@ let receiver: Receiver
 let service: Client
 
 beforeAll(async () => {
-  process.env.OPZENIX_EXPORT_MS = '0' // these tests call otel-export themselves; the last one turns the scheduler on
+  // The stack's scheduler exports too (as it would in `npm start`), so assertions look at what the receiver
+  // got and what the database recorded, whoever made the call.
+  process.env.OPZENIX_EXPORT_MS = '200'
   receiver = await startReceiver()
   stack = await startProjectWithEnv({ OTEL_EXPORT_RETRY_BASE_MS: '50', HONEYCOMB_KEY: 'x-honeycomb-team: hc-secret-1' })
   service = stack.service()
@@ -33,22 +36,29 @@ async function exporter(path: string, config: Record<string, unknown>, extra: Re
 }
 const stopExporting = (id: string) => service.from('connections').update({ config: { endpoint: 'http://127.0.0.1:9', export: false } }).eq('id', id)
 
-/** A run with a build node that succeeds and a test node that fails: 3 spans (run + 2 tasks). */
+/**
+ * A run with a build node that succeeds and a test node that fails: 3 spans (run + 2 tasks), written in one
+ * transaction (as the engine's own writes are) so an exporter sees all three at once.
+ */
 async function finishedRun(name: string, project: string = DEMO.project): Promise<string> {
-  const { data, error } = await service.from('executions')
-    .insert({ project_id: project, name, status: 'running', started_at: new Date(Date.now() - 60_000).toISOString(), branch: 'main', commit_sha: 'c0ffee1' })
-    .select('id').single()
-  if (error) throw new Error(error.message)
-  const nodes = [{ node_id: 'build', name: 'Build image', kind: 'build' }, { node_id: 'tests', name: 'Unit tests', kind: 'simulated' }]
-  const inserted = await service.from('execution_nodes').insert(nodes.map((n) => ({ ...n, execution_id: data.id, project_id: project })))
-  if (inserted.error) throw new Error(inserted.error.message)
-  for (const [node, status] of [['build', 'running'], ['build', 'success'], ['tests', 'running'], ['tests', 'failed']]) {
-    const { error: e } = await service.from('execution_nodes').update({ status, started_at: new Date(Date.now() - 30_000).toISOString() }).eq('execution_id', data.id).eq('node_id', node)
-    if (e) throw new Error(e.message)
+  const db = new pg.Client({ connectionString: stack.dbUrl })
+  await db.connect()
+  try {
+    await db.query('begin')
+    const { rows: [{ id }] } = await db.query(`insert into public.executions (project_id, name, status, started_at, branch, commit_sha)
+      values ($1, $2, 'running', now() - interval '1 minute', 'main', 'c0ffee1') returning id`, [project, name])
+    await db.query(`insert into public.execution_nodes (execution_id, project_id, node_id, name, kind)
+      values ($1, $2, 'build', 'Build image', 'build'), ($1, $2, 'tests', 'Unit tests', 'simulated')`, [id, project])
+    for (const [node, status] of [['build', 'running'], ['build', 'success'], ['tests', 'running'], ['tests', 'failed']]) {
+      await db.query(`update public.execution_nodes set status = $3, started_at = coalesce(started_at, now() - interval '30 seconds')
+        where execution_id = $1 and node_id = $2`, [id, node, status])
+    }
+    await db.query(`update public.executions set status = 'failed', error_message = 'Unit tests failed' where id = $1`, [id])
+    await db.query('commit')
+    return id
+  } finally {
+    await db.end()
   }
-  const done = await service.from('executions').update({ status: 'failed', error_message: 'Unit tests failed' }).eq('id', data.id)
-  if (done.error) throw new Error(done.error.message)
-  return data.id
 }
 
 async function callExport(key: string | null, body: unknown = {}): Promise<{ status: number; body: any }> {
@@ -110,13 +120,11 @@ describe('otel-export', () => {
   it('sends a finished run’s spans as OTLP JSON with the configured and secret headers', async () => {
     const id = await exporter('/json', { protocol: 'http/json', headers: { 'x-tenant': 'acme' } }, { secret_ref: 'HONEYCOMB_KEY' })
     const run = await finishedRun('export-json #1')
-    const result = await exportNow()
-    expect(result).toMatchObject({ delivered: 3, retrying: 0, dropped: 0 })
-    expect(result.batches).toMatchObject([{ connection_id: id, spans: 3, outcome: 'delivered', http_status: 200, attempt: 1 }])
+    await drain(id)
     const [request] = receiver.received.filter((r) => r.path === '/json/v1/traces')
     expect(request.headers).toMatchObject({ 'content-type': 'application/json', 'x-tenant': 'acme', 'x-honeycomb-team': 'hc-secret-1' })
     expectSpansAsStored(receiver.spans('/json'), await storedSpans(run), run)
-    expect(await batchesOf(id)).toMatchObject([{ outcome: 'delivered', http_status: 200, spans: 3, protocol: 'http/json' }])
+    expect(await batchesOf(id)).toMatchObject([{ outcome: 'delivered', http_status: 200, spans: 3, attempt: 1, protocol: 'http/json' }])
     expect((await exportNow()).batches).toEqual([]) // delivered once: nothing left
     await stopExporting(id)
   })
@@ -159,8 +167,8 @@ describe('otel-export', () => {
   it('lets two concurrent exporters send each span exactly once', async () => {
     const id = await exporter('/concurrent', { protocol: 'http/protobuf' })
     const runs = await Promise.all([finishedRun('export-json #4'), finishedRun('export-json #5'), finishedRun('export-json #6')])
-    const [a, b] = await Promise.all([exportNow({ max_spans: 1 }), exportNow({ max_spans: 1 })])
-    expect(a.delivered + b.delivered).toBe(9)
+    await Promise.all([exportNow({ max_spans: 1 }), exportNow({ max_spans: 1 })])
+    await drain(id)
     const ids = receiver.spans('/concurrent').map((r) => `${r.span.traceId}/${r.span.spanId}`)
     expect(ids).toHaveLength(9)
     expect(new Set(ids).size).toBe(9)
@@ -189,11 +197,20 @@ describe('otel-export', () => {
   it('keeps spans queued with the reason while the connection config is invalid', async () => {
     const id = await exporter('/invalid', { protocol: 'http/2' })
     await finishedRun('export-json #8')
-    const { batches } = await exportNow()
-    expect(batches).toMatchObject([{ connection_id: id, outcome: 'retry', message: expect.stringContaining('protocol') }])
+    await exportNow()
+    expect((await batchesOf(id))[0]).toMatchObject({ outcome: 'retry', message: expect.stringContaining('protocol') })
+    expect(await sql(stack, `select state, count(*)::int as n from public.otel_export_queue where connection_id = $1 group by 1`, [id])).toEqual([{ state: 'pending', n: 3 }])
     expect(receiver.received.filter((r) => r.path.startsWith('/invalid'))).toEqual([])
     await stopExporting(id)
     await sql(stack, `delete from public.otel_export_queue where connection_id = $1`, [id])
+  })
+
+  it('is called by the stack’s scheduler: spans arrive without anyone calling otel-export', async () => {
+    const id = await exporter('/scheduled', { protocol: 'http/protobuf' })
+    const run = await finishedRun('export-json #9')
+    for (let i = 0; i < 150 && receiver.spans('/scheduled').length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(receiver.spans('/scheduled').map((r) => r.span.traceId)).toEqual([hex(run), hex(run), hex(run)])
+    await stopExporting(id)
   })
 
   it('refuses callers without the service role and bad input', async () => {
