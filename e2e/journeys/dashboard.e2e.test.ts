@@ -105,12 +105,17 @@ describe('dashboard and DORA in Chromium', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'dora-prod.png'), fullPage: true })
   }, STEP)
 
-  it('gives a user without a saved layout the default dashboard', async () => {
+  it('gives a user without a saved layout the default dashboard, which a drag rearranges', async () => {
     await browser.close()
     browser = await openBrowser()
     const lead = await signInPage(browser, app.url, 'lead@opzenix.dev')
     await lead.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click()
     await expect.poll(() => widgets(lead), LONG).toEqual(DEFAULT_LAYOUT)
     expect(await storedLayout(DEMO.users.lead)).toBeNull()
+    // Dragging a widget onto another puts it in that place, and saves the layout for the first time.
+    await lead.getByTestId('widget-connection_health').dragTo(lead.getByTestId('widget-success_rate'))
+    const dragged = ['connection_health', ...DEFAULT_LAYOUT.filter((id) => id !== 'connection_health')]
+    await expect.poll(() => storedLayout(DEMO.users.lead), LONG).toEqual(dragged)
+    expect(await widgets(lead)).toEqual(dragged)
   }, STEP)
 })
