@@ -37,12 +37,24 @@ export const relaxedSql = () => pool('relaxed')
 /** Durable commits reserved for storing deliveries before they are acknowledged. */
 export const ackSql = () => pool('ack')
 
+const names = new Map<string, string>()
+
+/**
+ * A query as a named prepared statement: each connection parses and plans it once instead of on every
+ * delivery (the hot statements run thousands of times a minute under load).
+ */
+export function prepared(text: string, values: unknown[] = []): pg.QueryConfig {
+  let name = names.get(text)
+  if (!name && names.size < 200) names.set(text, name = `webhook_${names.size}`) // texts are fixed; the cap is a guard
+  return name ? { name, text, values } : { text, values }
+}
+
 export async function one<T>(text: string, values: unknown[] = []): Promise<T | undefined> {
-  const { rows } = await sql().query(text, values)
+  const { rows } = await sql().query(prepared(text, values))
   return rows[0] as T | undefined
 }
 
 export async function many<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const { rows } = await sql().query(text, values)
+  const { rows } = await sql().query(prepared(text, values))
   return rows as T[]
 }

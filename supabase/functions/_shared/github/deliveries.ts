@@ -1,7 +1,7 @@
 // webhook_deliveries: each X-GitHub-Delivery stored once (unique (provider, delivery_id)); whoever inserted
 // the row is the one who processes it, so a redelivery or a concurrent duplicate never runs twice.
 import { badRequest } from '../http.ts'
-import { ackSql, one, relaxedSql } from './db.ts'
+import { ackSql, one, prepared, relaxedSql } from './db.ts'
 
 export type DeliveryStatus = 'received' | 'processing' | 'processed' | 'ignored' | 'failed'
 
@@ -72,7 +72,7 @@ const asInputError = (error: unknown) =>
 async function insertBatch(batch: Pending[]): Promise<void> {
   const started = performance.now()
   const column = <T>(pick: (d: NewDelivery) => T) => batch.map((p) => pick(p.d))
-  const { rows: inserted } = await ackSql().query<{ id: string; provider: string; delivery_id: string }>(
+  const { rows: inserted } = await ackSql().query<{ id: string; provider: string; delivery_id: string }>(prepared(
     `insert into public.webhook_deliveries (provider, delivery_id, event, project_id, github_integration_id, payload)
      select v.provider, v.delivery_id, v.event, v.project_id, v.integration_id, v.payload::jsonb
      from unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::text[])
@@ -83,15 +83,15 @@ async function insertBatch(batch: Pending[]): Promise<void> {
      returning id, provider, delivery_id`,
     [column((d) => d.provider), column((d) => d.deliveryId), column((d) => d.event), column((d) => d.projectId),
       column((d) => d.integrationId), column((d) => d.payload), column((d) => d.secretGuard ?? null)],
-  )
+  ))
   const key = (provider: string, deliveryId: string) => `${provider}\u0000${deliveryId}`
   const fresh = new Map(inserted.map((r) => [key(r.provider, r.delivery_id), r.id]))
   const rest = batch.filter((p) => !fresh.has(key(p.d.provider, p.d.deliveryId)))
-  const existing = rest.length === 0 ? [] : (await ackSql().query<{ id: string; provider: string; delivery_id: string }>(
+  const existing = rest.length === 0 ? [] : (await ackSql().query<{ id: string; provider: string; delivery_id: string }>(prepared(
     `select id, provider, delivery_id from public.webhook_deliveries
      where (provider, delivery_id) in (select * from unnest($1::text[], $2::text[]))`,
     [rest.map((p) => p.d.provider), rest.map((p) => p.d.deliveryId)],
-  )).rows
+  ))).rows
   const insertMs = performance.now() - started
   const timing = (p: Pending) => ({ queued_ms: started - p.at, insert_ms: insertMs, batch: batch.length })
   const stored = new Map(existing.map((r) => [key(r.provider, r.delivery_id), r.id]))
@@ -138,14 +138,14 @@ async function writeOutcomes(): Promise<void> {
     outcomes = outcomes.slice(MAX_BATCH)
     const pick = <T>(f: (o: Outcome) => T) => batch.map(f)
     try {
-      await relaxedSql().query(
+      await relaxedSql().query(prepared(
         `update public.webhook_deliveries d
          set status = o.status, result = o.result::jsonb, error = o.error, processed_at = now(),
              attempts = case when d.status = 'received' then d.attempts + 1 else d.attempts end
          from unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) as o (id, status, result, error)
          where d.id = o.id and d.status in ('received', 'processing')`,
         [pick((o) => o.id), pick((o) => o.status), pick((o) => o.result), pick((o) => o.error)],
-      )
+      ))
       for (const o of batch) o.resolve()
     } catch (error) {
       for (const o of batch) o.reject(error)
