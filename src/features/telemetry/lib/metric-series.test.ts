@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { chartOf, fieldsOf, type Bucket } from './metric-series.ts'
+import { signalValue } from './signal-value.ts'
+
+const b = (bucket: string, service: string, fields: Partial<Bucket>): Bucket =>
+  ({ bucket, service_name: service, kind: 'gauge', unit: null, value_avg: null, count_total: null, sum_total: null, ...fields })
+
+describe('metric charts', () => {
+  it('one row per bucket, one column per service', () => {
+    const buckets = [
+      b('2026-11-28T10:00:00Z', 'api', { value_avg: 3 }), b('2026-11-28T10:00:00Z', 'worker', { value_avg: 5 }),
+      b('2026-11-28T10:01:00Z', 'api', { value_avg: 4 }),
+    ]
+    expect(fieldsOf(buckets)).toEqual(['value_avg'])
+    expect(chartOf(buckets, 'value_avg')).toEqual({
+      field: 'value_avg', services: ['api', 'worker'],
+      rows: [{ t: Date.parse('2026-11-28T10:00:00Z'), api: 3, worker: 5 }, { t: Date.parse('2026-11-28T10:01:00Z'), api: 4 }],
+    })
+  })
+
+  it('histograms chart count and sum; a point without a service is named so', () => {
+    const buckets = [b('2026-11-28T10:00:00Z', '', { kind: 'histogram', count_total: 7, sum_total: 910 })]
+    expect(fieldsOf(buckets)).toEqual(['count_total', 'sum_total'])
+    expect(chartOf(buckets, 'sum_total').services).toEqual(['(no service)'])
+  })
+})
+
+describe('signalValue', () => {
+  const base = { kind: null, duration_ms: null, value: null, count: null, sum: null, unit: null, body: null }
+  it('shows what each signal type carries', () => {
+    expect(signalValue({ ...base, signal_type: 'trace', duration_ms: 1500 })).toBe('1.5 s')
+    expect(signalValue({ ...base, signal_type: 'metric', value: 3, unit: 'ms' })).toBe('3 ms')
+    expect(signalValue({ ...base, signal_type: 'metric', count: '12', sum: 340.5, unit: 'ms' })).toBe('count 12 · sum 340.5 ms')
+    expect(signalValue({ ...base, signal_type: 'log', body: 'disk full' })).toBe('disk full')
+    expect(signalValue({ ...base, signal_type: 'log', body: { msg: 'x' } })).toBe('{"msg":"x"}')
+    expect(signalValue({ ...base, signal_type: 'metric' })).toBe('—')
+  })
+})
