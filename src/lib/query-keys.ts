@@ -98,12 +98,4 @@ export const queryKeys = {
     mappings: (projectId: string) => ['settings', 'mappings', projectId] as const,
     mappingOptions: (projectId: string) => ['settings', 'mapping-options', projectId] as const,
   },
-  telemetry: {
-    all: ['telemetry'] as const,
-    signals: (projectId: string) => ['telemetry', 'signals', projectId] as const,
-    signalPage: (projectId: string, filter: string, page: number) => ['telemetry', 'signals', projectId, filter, page] as const,
-    trace: (projectId: string, traceId: string) => ['telemetry', 'trace', projectId, traceId] as const,
-    facets: (projectId: string, window: string) => ['telemetry', 'facets', projectId, window] as const,
-    metricSeries: (projectId: string, name: string, window: string) => ['telemetry', 'metric-series', projectId, name, window] as const,
-  },
 } as const
