@@ -13,7 +13,7 @@ export interface ReceivedExport {
   request: { resourceSpans: Array<{ resource: { attributes: any[] }; scopeSpans: Array<{ scope: any; spans: any[] }> }> }
 }
 
-export interface Answer { status: number; contentType?: string; body?: string | Uint8Array }
+export interface Answer { status: number; contentType?: string; body?: string | Uint8Array; /** Answer this late (a hanging collector). */ delayMs?: number }
 
 export interface Receiver {
   url: string
@@ -38,6 +38,8 @@ export async function startReceiver(): Promise<Receiver> {
     received.push({ path: req.url ?? '/', headers: req.headers, bytes, request })
     const entry = [...scripts.entries()].find(([prefix]) => req.url?.startsWith(prefix))?.[1]
     const answer = entry ? entry.answers[Math.min(entry.served++, entry.answers.length - 1)] : { status: 200 }
+    if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs))
+    if (res.destroyed) return
     res.writeHead(answer.status, { 'content-type': answer.contentType ?? (json ? 'application/json' : 'application/x-protobuf') })
     res.end(answer.body ?? (json ? '{}' : ''))
   })

@@ -164,6 +164,18 @@ describe('otel-export', () => {
     await Promise.all([stopExporting(flaky), stopExporting(bad)])
   })
 
+  it('retries a collector that does not answer within timeout_ms', async () => {
+    receiver.script('/hanging', { status: 200, delayMs: 2000 }, { status: 200 })
+    const id = await exporter('/hanging', { protocol: 'http/json', timeout_ms: 300 })
+    await finishedRun('export-json #10')
+    await drain(id)
+    expect(await batchesOf(id)).toMatchObject([
+      { outcome: 'retry', http_status: null, attempt: 1, message: expect.stringContaining('did not answer within 300 ms') },
+      { outcome: 'delivered', http_status: 200, attempt: 2 },
+    ])
+    await stopExporting(id)
+  })
+
   it('lets two concurrent exporters send each span exactly once', async () => {
     const id = await exporter('/concurrent', { protocol: 'http/protobuf' })
     const runs = await Promise.all([finishedRun('export-json #4'), finishedRun('export-json #5'), finishedRun('export-json #6')])
