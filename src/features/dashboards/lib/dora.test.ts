@@ -49,7 +49,7 @@ describe('DORA figures as text', () => {
 
   it('keeps axis ticks short', () => {
     expect([formatDoraTick('ratio', 0.26), formatDoraTick('seconds', 1980), formatDoraTick('seconds', 4000), formatDoraTick('per_day', 2)])
-      .toEqual(['26%', '33m', '1.1h', '2'])
+      .toEqual(['26%', '33m', '1.1h', '2/d'])
   })
 
   it('names the environment in empty states', () => {

@@ -54,9 +54,10 @@ export function formatDora(unit: string, value: number | null): string {
   return String(round(value))
 }
 
-/** A short axis tick: "2", "26%", "33m", "1.1h", "3d". */
+/** A short axis tick: "2/d", "26%", "33m", "1.1h", "3d". */
 export function formatDoraTick(unit: string, value: number): string {
   if (unit === 'ratio') return `${Math.round(value * 100)}%`
+  if (unit === 'per_day') return `${round(value)}/d`
   if (unit !== 'seconds') return String(round(value))
   if (value < 60) return `${Math.round(value)}s`
   if (value < HOUR) return `${Math.round(value / 60)}m`

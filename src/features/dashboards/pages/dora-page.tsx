@@ -40,7 +40,7 @@ export default function DoraPage() {
           <>
             <div className="flex items-center gap-2">
               <Label htmlFor="dora-environment" className="text-sm text-muted-foreground">Environment</Label>
-              <NativeSelect id="dora-environment" className="w-40" value={environmentId ?? ''} disabled={!environments.data}
+              <NativeSelect id="dora-environment" className="w-48" value={environmentId ?? ''} disabled={!environments.data}
                 onChange={(e) => setChosen(e.target.value)}>
                 {environments.data?.map((e) => <option key={e.id} value={e.id}>{e.display_name}</option>)}
                 <option value="all">All environments</option>
