@@ -35,10 +35,20 @@ Deno.serve = (first: any, second?: any) => {
   })
 }
 
-// What the edge runtime offers beyond Deno: background tasks that outlive the response.
+// What the edge runtime offers beyond Deno: background tasks that outlive the response. As on the runtime, a
+// worker asked to stop (SIGTERM: an edit retired it) finishes them first.
+const background = new Set<Promise<unknown>>()
 ;(globalThis as any).EdgeRuntime = {
-  waitUntil: (promise: Promise<unknown>) => Promise.resolve(promise).catch((e) => console.error(e)),
+  waitUntil: (promise: Promise<unknown>) => {
+    const task = Promise.resolve(promise).catch((e) => console.error(e)).finally(() => background.delete(task))
+    background.add(task)
+    return task
+  },
 }
+Deno.addSignalListener('SIGTERM', async () => {
+  while (background.size > 0) await Promise.allSettled([...background])
+  Deno.exit(0)
+})
 
 // The host holds our stdin open: when it goes away, even killed outright, the worker goes too.
 ;(async () => {

@@ -37,6 +37,22 @@ afterAll(async () => {
 })
 
 describe('editing functions while the stack runs', () => {
+  it('lets a retired worker finish its waitUntil work (a webhook processed after its 202)', async () => {
+    const marker = path.join(workdir, 'background-done.txt')
+    await mkdir(path.join(workdir, 'functions/background'))
+    await writeFile(path.join(workdir, 'functions/background/index.ts'), `Deno.serve(() => {
+  EdgeRuntime.waitUntil(new Promise((r) => setTimeout(r, 1500)).then(() => Deno.writeTextFile(${JSON.stringify(marker)}, 'done')))
+  return new Response('accepted', { status: 202 })
+})
+`)
+    expect((await call('background')).status).toBe(202)
+    // The edit retires the worker right away (nothing in flight); its background work still completes.
+    await writeFile(path.join(workdir, 'functions/background/index.ts'), "Deno.serve(() => new Response('v2'))\n")
+    expect(await (await call('background')).text()).toBe('v2')
+    await new Promise((r) => setTimeout(r, 3000))
+    expect(await readFile(marker, 'utf8')).toBe('done')
+  })
+
   it('picks up an edit of the function and of _shared on the next request', async () => {
     expect(await hello('Ada')).toEqual({ message: 'Hello Ada!' })
 

@@ -15,6 +15,9 @@ export interface WorkerOptions {
 }
 
 const BOOT_TIMEOUT_MS = 30_000
+// A retired worker's background work (waitUntil) may run this long after its last answer, as the hosted
+// runtime lets it run past the response.
+const RETIRE_GRACE_MS = 60_000
 
 /** The worker could not load the function (bad import, syntax error, no Deno.serve). */
 export class BootError extends Error {}
@@ -82,21 +85,21 @@ export class Worker {
       if (released) return
       released = true
       this.inflight--
-      if (this.retiring && this.inflight === 0) void this.stop()
+      if (this.retiring && this.inflight === 0) void this.stop(RETIRE_GRACE_MS)
     }
   }
 
   /** Stops once the requests in flight are answered (an edit must not cut a running stream short). */
   retire(): Promise<void> {
     this.retiring = true
-    return this.inflight === 0 ? this.stop() : this.exit
+    return this.inflight === 0 ? this.stop(RETIRE_GRACE_MS) : this.exit
   }
 
-  /** Stops the process by its PID: SIGTERM, then SIGKILL if it lingers. */
-  async stop(): Promise<void> {
+  /** Stops the process by its PID: SIGTERM (it finishes its waitUntil work), then SIGKILL if it lingers. */
+  async stop(graceMs = 2000): Promise<void> {
     if (this.exited || this.child.pid === undefined) return
     this.child.kill('SIGTERM')
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 2000)
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs)
     await this.exit
     clearTimeout(timer)
   }
