@@ -34,13 +34,15 @@ export const handler = handle(['POST'], async (req) => {
   const maxBatches = input.max_batches ?? 20
   const retryBaseMs = envNumber('OTEL_EXPORT_RETRY_BASE_MS', 2000)
   const maxAttempts = envNumber('OTEL_EXPORT_MAX_ATTEMPTS', 8)
-  const batches: Array<{ batch_id: string; connection_id: string; spans: number; attempt: number; outcome: string; http_status: number | null; message: string | null }> = []
+  const batches: Array<{ batch_id: string; connection_id: string; spans: number; attempt: number; outcome: string; http_status: number | null; message: string | null; ms: Record<string, number> }> = []
 
   for (let i = 0; i < maxBatches; i++) {
+    const t0 = performance.now()
     const { data, error } = await db.rpc('claim_otel_export_batch', { _max_spans: maxSpans, _lease_seconds: 60 })
     if (error) throw error
     const claim = data as Claim | null
     if (!claim) break
+    const t1 = performance.now()
     let delivery: Delivery & { protocol?: string }
     try {
       const config = parseConfig(claim.connection.config)
@@ -51,6 +53,7 @@ export const handler = handle(['POST'], async (req) => {
       if (!(error instanceof ConfigError)) throw error
       delivery = { outcome: 'retry', http_status: null, message: error.message, rejected_spans: null, bytes: 0 }
     }
+    const t2 = performance.now()
     const { data: outcome, error: finishError } = await db.rpc('finish_otel_export_batch', {
       _batch_id: claim.batch_id, _outcome: delivery.outcome, _http_status: delivery.http_status, _message: delivery.message,
       _rejected_spans: delivery.rejected_spans, _protocol: delivery.protocol ?? null, _bytes: delivery.bytes,
@@ -58,7 +61,8 @@ export const handler = handle(['POST'], async (req) => {
     })
     if (finishError) throw finishError
     batches.push({ batch_id: claim.batch_id, connection_id: claim.connection.id, spans: claim.spans.length, attempt: claim.attempt,
-      outcome: outcome as string, http_status: delivery.http_status, message: delivery.message })
+      outcome: outcome as string, http_status: delivery.http_status, message: delivery.message,
+      ms: { claim: Math.round(t1 - t0), send: Math.round(t2 - t1), finish: Math.round(performance.now() - t2) } })
   }
   const count = (...outcomes: string[]) => batches.filter((b) => outcomes.includes(b.outcome)).reduce((n, b) => n + b.spans, 0)
   return json({ batches, delivered: count('delivered', 'partial'), retrying: count('retry'), dropped: count('rejected', 'dropped') })

@@ -3,12 +3,15 @@
 // Fields are written in field-number order; proto3 defaults (0, '', false) are left out except inside
 // AnyValue, whose fields are a oneof and are written whenever present.
 import type { Field, MessageType, Scalar } from './decode.ts'
-import { AnyValue } from './schema.ts'
+import { AnyValue, ExportTraceServiceRequest } from './schema.ts'
 import { WIRE } from './wire.ts'
 
 class Bytes {
-  buf = new Uint8Array(256)
+  buf: Uint8Array
   length = 0
+  constructor(size = 64) {
+    this.buf = new Uint8Array(size)
+  }
 
   private room(n: number): void {
     if (this.length + n <= this.buf.length) return
@@ -40,18 +43,40 @@ class Bytes {
     this.byte(value)
   }
 
+  /** Fills in the length of what was written after the placeholder byte at `at`. */
+  lengthAt(at: number): void {
+    const size = this.length - at - 1
+    if (size < 0x80) {
+      this.buf[at] = size
+      return
+    }
+    let extra = 0
+    for (let v = size; v >= 0x80; v = Math.floor(v / 128)) extra++
+    this.room(extra)
+    this.buf.copyWithin(at + 1 + extra, at + 1, this.length)
+    this.length += extra
+    let v = size
+    for (let i = 0; i <= extra; i++) {
+      this.buf[at + i] = i < extra ? (v & 0x7f) | 0x80 : v
+      v = Math.floor(v / 128)
+    }
+  }
+
   bytes(data: Uint8Array): void {
     this.room(data.length)
     this.buf.set(data, this.length)
     this.length += data.length
   }
 
-  little(value: bigint, size: 4 | 8): void {
-    let v = BigInt.asUintN(size * 8, value)
-    for (let i = 0; i < size; i++) {
-      this.byte(Number(v & 0xffn))
-      v >>= 8n
-    }
+  fixed32(value: number): void {
+    this.room(4)
+    for (let i = 0; i < 4; i++) this.buf[this.length++] = (value >>> (i * 8)) & 0xff
+  }
+
+  fixed64(value: bigint): void {
+    const v = BigInt.asUintN(64, value)
+    this.fixed32(Number(v & 0xffffffffn))
+    this.fixed32(Number(v >> 32n))
   }
 
   finish(): Uint8Array<ArrayBuffer> {
@@ -73,6 +98,24 @@ function fromBase64(value: string): Uint8Array {
 
 const integer = (value: unknown): bigint => BigInt(typeof value === 'number' ? Math.trunc(value) : String(value))
 
+/** Varints without BigInt for the common case: non-negative safe integers (enums, counts, int64 attribute values). */
+function writeVarint(out: Bytes, value: unknown): void {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.length < 16 ? Number(value) : NaN
+  if (Number.isSafeInteger(n) && n >= 0) out.smallVarint(n)
+  else out.varint(integer(value))
+}
+
+const FIELD_ORDER = new WeakMap<MessageType, Array<[number, Field, number]>>()
+
+function fieldsOf(type: MessageType): Array<[number, Field, number]> {
+  let fields = FIELD_ORDER.get(type)
+  if (!fields) {
+    fields = Object.keys(type).map(Number).sort((a, b) => a - b).map((n) => [n, type[n], wireTypeOf(type[n].type)])
+    FIELD_ORDER.set(type, fields)
+  }
+  return fields
+}
+
 function isDefault(value: unknown): boolean {
   return value === 0 || value === '' || value === false || value === '0'
 }
@@ -93,10 +136,10 @@ function writeScalar(out: Bytes, type: Scalar, value: unknown): void {
     case 'id': { const data = fromHex(String(value)); out.smallVarint(data.length); out.bytes(data); return }
     case 'bytes': { const data = fromBase64(String(value)); out.smallVarint(data.length); out.bytes(data); return }
     case 'bool': out.byte(value === true || value === 'true' ? 1 : 0); return
-    case 'enum': case 'int32': case 'int64': case 'uint32': case 'uint64': out.varint(integer(value)); return
+    case 'enum': case 'int32': case 'int64': case 'uint32': case 'uint64': writeVarint(out, value); return
     case 'sint32': { const n = Number(value); out.smallVarint(((n << 1) ^ (n >> 31)) >>> 0); return }
-    case 'fixed64': case 'sfixed64': out.little(integer(value), 8); return
-    case 'fixed32': out.little(integer(value), 4); return
+    case 'fixed64': case 'sfixed64': out.fixed64(integer(value)); return
+    case 'fixed32': out.fixed32(Number(value) >>> 0); return
     case 'double': {
       const view = new DataView(new ArrayBuffer(8))
       view.setFloat64(0, Number(value), true)
@@ -108,21 +151,20 @@ function writeScalar(out: Bytes, type: Scalar, value: unknown): void {
 
 function encodeInto(out: Bytes, message: Record<string, unknown>, type: MessageType): void {
   const oneof = type === AnyValue
-  const numbers = Object.keys(type).map(Number).sort((a, b) => a - b)
-  for (const number of numbers) {
-    const field = type[number]
+  for (const [number, field, wire] of fieldsOf(type)) {
     const value = message[field.name]
     if (value === undefined || value === null) continue
-    const wire = wireTypeOf(field.type)
     const values = field.repeated ? (Array.isArray(value) ? value : []) : [value]
     if (field.repeated && values.length === 0) continue
     if (typeof field.type === 'function') {
       const inner = field.type()
       for (const item of values) {
-        const nested = encodeMessage((item ?? {}) as Record<string, unknown>, inner)
         out.smallVarint(number * 8 + WIRE.len)
-        out.smallVarint(nested.length)
-        out.bytes(nested)
+        // Written in place after a one-byte length; moved right when the length needs more bytes.
+        const at = out.length
+        out.byte(0)
+        encodeInto(out, (item ?? {}) as Record<string, unknown>, inner)
+        out.lengthAt(at)
       }
     } else if (field.repeated && wire !== WIRE.len) {
       const packed = new Bytes() // proto3 packs repeated numbers
@@ -142,7 +184,7 @@ function encodeInto(out: Bytes, message: Record<string, unknown>, type: MessageT
 
 /** Encodes a message given in the OTLP JSON shape as protobuf bytes. */
 export function encodeMessage(message: Record<string, unknown>, type: MessageType): Uint8Array<ArrayBuffer> {
-  const out = new Bytes()
+  const out = new Bytes(type === ExportTraceServiceRequest ? 4096 : 64)
   encodeInto(out, message, type)
   return out.finish()
 }
