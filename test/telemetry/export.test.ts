@@ -176,6 +176,20 @@ describe('otel-export', () => {
     await stopExporting(id)
   })
 
+  it('forgets finished queue rows after a week and batch records after 30 days', async () => {
+    const [old] = await sql(stack, `update public.otel_export_queue set finished_at = now() - interval '8 days'
+      where state = 'delivered' and signal_id = (select min(signal_id) from public.otel_export_queue where state = 'delivered') returning connection_id, signal_id`)
+    const [oldBatch] = await sql(stack, `update public.otel_export_batches set finished_at = now() - interval '31 days'
+      where id = (select id from public.otel_export_batches where outcome = 'delivered' limit 1) returning id`)
+    const id = await exporter('/prune', { protocol: 'http/json' })
+    await finishedRun('export-json #11')
+    await drain(id)
+    expect(await sql(stack, `select 1 from public.otel_export_queue where connection_id = $1 and signal_id = $2`, [old.connection_id, old.signal_id])).toEqual([])
+    expect(await sql(stack, `select 1 from public.otel_export_batches where id = $1`, [oldBatch.id])).toEqual([])
+    expect(await sql(stack, `select state from public.otel_export_queue where connection_id = $1`, [id])).toHaveLength(3)
+    await stopExporting(id)
+  })
+
   it('lets two concurrent exporters send each span exactly once', async () => {
     const id = await exporter('/concurrent', { protocol: 'http/protobuf' })
     const runs = await Promise.all([finishedRun('export-json #4'), finishedRun('export-json #5'), finishedRun('export-json #6')])

@@ -1043,6 +1043,9 @@ isOneToOne: false
 "project_role_at_least":
 { Args: { "_project_id": string,"_role": Database["public"]['Enums']["app_role"] }; Returns: boolean
                            },
+"prune_otel_export":
+{ Args: { "_keep_batches"?: string,"_keep_queue"?: string }; Returns: number
+                           },
 "refresh_widget_metrics":
 { Args: { "_project_id": string }; Returns: number
                            },
@@ -1064,7 +1067,7 @@ isOneToOne: false
                            },
 "telemetry_metric_series":
 { Args: { "_bucket_seconds": number,"_from": string,"_name": string,"_project_id": string,"_to": string }; Returns: {
-              "bucket": string,"count_total": number,"kind": string,"points": number,"service_name": string,"sum_total": number,"unit": string,"value_avg": number,"value_max": number,"value_min": number
+              "bucket": string,"count_total": number,"fields": Json,"kind": string,"points": number,"service_name": string,"sum_total": number,"unit": string,"value_avg": number,"value_max": number,"value_min": number
             }[]
                            },
 "verify_audit_chain":

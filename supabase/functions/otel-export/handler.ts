@@ -64,6 +64,10 @@ export const handler = handle(['POST'], async (req) => {
       outcome: outcome as string, http_status: delivery.http_status, message: delivery.message,
       ms: { claim: Math.round(t1 - t0), send: Math.round(t2 - t1), finish: Math.round(performance.now() - t2) } })
   }
+  if (batches.length > 0) {
+    const { error } = await db.rpc('prune_otel_export', {})
+    if (error) console.error('prune_otel_export', error.message)
+  }
   const count = (...outcomes: string[]) => batches.filter((b) => outcomes.includes(b.outcome)).reduce((n, b) => n + b.spans, 0)
   return json({ batches, delivered: count('delivered', 'partial'), retrying: count('retry'), dropped: count('rejected', 'dropped') })
 })
