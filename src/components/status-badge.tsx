@@ -51,8 +51,19 @@ export const deploymentStatusMeta = {
   cancelled: { label: 'Cancelled', tone: 'neutral', icon: Ban },
 } satisfies Record<Enums<'deployment_status'>, StatusMeta>
 
-const metas = { execution: executionStatusMeta, node: nodeStatusMeta, approval: approvalStatusMeta, deployment: deploymentStatusMeta }
-type StatusOf = { execution: Enums<'execution_status'>; node: Enums<'node_status'>; approval: Enums<'approval_status'>; deployment: Enums<'deployment_status'> }
+/** webhook_deliveries.status (a check constraint, not an enum). */
+export type DeliveryStatus = 'received' | 'processing' | 'processed' | 'ignored' | 'failed'
+
+export const deliveryStatusMeta = {
+  received: { label: 'Received', tone: 'neutral', icon: Clock },
+  processing: { label: 'Processing', tone: 'info', icon: spin },
+  processed: { label: 'Processed', tone: 'success', icon: CheckCircle2 },
+  ignored: { label: 'Ignored', tone: 'neutral', icon: SkipForward },
+  failed: { label: 'Failed', tone: 'danger', icon: XCircle },
+} satisfies Record<DeliveryStatus, StatusMeta>
+
+const metas = { execution: executionStatusMeta, node: nodeStatusMeta, approval: approvalStatusMeta, deployment: deploymentStatusMeta, delivery: deliveryStatusMeta }
+type StatusOf = { execution: Enums<'execution_status'>; node: Enums<'node_status'>; approval: Enums<'approval_status'>; deployment: Enums<'deployment_status'>; delivery: DeliveryStatus }
 
 /** The one way any status is shown: label, colour and icon from the meta maps above. */
 export function StatusBadge<K extends keyof StatusOf>({ kind, status, className }: { kind: K; status: StatusOf[K]; className?: string }) {

@@ -9,8 +9,8 @@ export class FunctionError extends Error {
 }
 
 /** Calls an Opzenix edge function with the signed-in user's token; throws FunctionError on a 4xx/5xx. */
-export async function invokeFunction<T>(name: string, body: Record<string, unknown>): Promise<T> {
-  const { data, error } = await supabase.functions.invoke<T>(name, { body })
+export async function invokeFunction<T>(name: string, body?: Record<string, unknown>, method: 'GET' | 'POST' = 'POST'): Promise<T> {
+  const { data, error } = await supabase.functions.invoke<T>(name, { body, method })
   if (!error) return data as T
   if (error instanceof FunctionsHttpError) {
     const response = error.context as Response
