@@ -5,9 +5,8 @@ import { filterKey, likePattern, windowStart, type SignalFilter } from '../lib/s
 
 export const SIGNALS_PAGE_SIZE = 50
 
-// payload can be large (span events, histogram buckets): only the fields the table shows are read.
-const COLUMNS = 'id, observed_at, signal_type, service_name, name, otel_trace_id, otel_span_id, kind, status, started_at, '
-  + 'duration_ms, execution_id, source, value:payload->value, count:payload->count, sum:payload->sum, unit:payload->>unit, body:payload->body'
+// Not the attribute maps (the trace view reads those); payload holds what the value column shows.
+const COLUMNS = 'id, observed_at, signal_type, service_name, name, otel_trace_id, otel_span_id, kind, status, started_at, duration_ms, execution_id, source, payload'
 
 export interface SignalRow {
   id: number
@@ -23,24 +22,17 @@ export interface SignalRow {
   duration_ms: number | null
   execution_id: string | null
   source: string
-  value: unknown
-  count: unknown
-  sum: unknown
-  unit: string | null
-  body: unknown
+  payload: unknown
 }
 
 /** The same shape from a Realtime row (the whole table row, payload included). */
 export function signalFromRecord(record: Record<string, unknown>): SignalRow {
-  const payload = (record.payload ?? {}) as Record<string, unknown>
   const pick = <K extends keyof SignalRow>(key: K) => (record[key] ?? null) as SignalRow[K]
   return {
     id: Number(record.id), observed_at: String(record.observed_at), signal_type: String(record.signal_type),
     service_name: pick('service_name'), name: pick('name'), otel_trace_id: pick('otel_trace_id'), otel_span_id: pick('otel_span_id'),
     kind: pick('kind'), status: pick('status'), started_at: pick('started_at'), duration_ms: pick('duration_ms'),
-    execution_id: pick('execution_id'), source: String(record.source ?? 'otlp'),
-    value: payload.value ?? null, count: payload.count ?? null, sum: payload.sum ?? null,
-    unit: typeof payload.unit === 'string' ? payload.unit : null, body: payload.body ?? null,
+    execution_id: pick('execution_id'), source: String(record.source ?? 'otlp'), payload: record.payload ?? {},
   }
 }
 
@@ -59,7 +51,7 @@ export async function listSignals(projectId: string, filter: SignalFilter, signa
   const { data, error, count } = await query.order('observed_at', { ascending: false }).order('id', { ascending: false })
     .range(from, from + SIGNALS_PAGE_SIZE - 1).abortSignal(signal!)
   if (error) throw error
-  return { rows: data as unknown as SignalRow[], total: count ?? data.length }
+  return { rows: data as SignalRow[], total: count ?? data.length }
 }
 
 export type SignalsData = Awaited<ReturnType<typeof listSignals>>

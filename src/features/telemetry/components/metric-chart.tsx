@@ -1,5 +1,5 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { FIELD_LABELS, type Chart } from '../lib/metric-series.ts'
+import { fieldLabel, type Chart } from '../lib/metric-series.ts'
 
 // Loaded lazily (React.lazy) by the metrics section, so recharts is fetched only when a chart is shown.
 const COLOURS = ['var(--color-primary)', 'var(--color-success)', 'var(--color-warning)', 'var(--color-info)', 'var(--color-destructive)', '#8b5cf6', '#0ea5e9', '#64748b']
@@ -8,7 +8,7 @@ const time = (t: number) => new Date(t).toLocaleString([], { month: 'short', day
 export default function MetricChart({ chart, unit }: { chart: Chart; unit: string | null }) {
   return (
     <figure className="flex flex-col gap-1" data-testid={`metric-chart-${chart.field}`}>
-      <figcaption className="text-xs font-medium text-muted-foreground">{FIELD_LABELS[chart.field]}{unit ? ` (${unit})` : ''}</figcaption>
+      <figcaption className="text-xs font-medium text-muted-foreground">{fieldLabel(chart.field)}{unit ? ` (${unit})` : ''}</figcaption>
       <div className="h-64 w-full">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={chart.rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>

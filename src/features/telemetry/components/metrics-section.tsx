@@ -46,7 +46,7 @@ export function MetricsSection({ projectId, window, metric, onMetric }: {
         : charts.length === 0 ? <EmptyState title="No points for this metric in the window" />
         : (
           <Suspense fallback={<LoadingRows rows={4} />}>
-            <div className="grid gap-4 lg:grid-cols-2">
+            <div className={charts.length > 1 ? 'grid gap-4 lg:grid-cols-2' : 'grid gap-4'}>
               {charts.map((chart) => <MetricChart key={chart.field} chart={chart} unit={chart.field === 'count_total' ? null : unit} />)}
             </div>
           </Suspense>

@@ -42,7 +42,7 @@ export function SignalFilters({ filter, services, onChange }: {
     <form className="flex flex-wrap items-end gap-3" aria-label="Signal filters" onSubmit={(e) => e.preventDefault()}>
       <div className="flex flex-col gap-1">
         <Label htmlFor="telemetry-type">Signal</Label>
-        <NativeSelect id="telemetry-type" value={filter.type} className="w-32" onChange={(e) => onChange({ type: e.target.value as SignalType | '' })}>
+        <NativeSelect id="telemetry-type" value={filter.type} className="w-36" onChange={(e) => onChange({ type: e.target.value as SignalType | '' })}>
           <option value="">All signals</option>
           {SIGNAL_TYPES.map((t) => <option key={t} value={t}>{SIGNAL_TYPE_META[t].label}s</option>)}
         </NativeSelect>

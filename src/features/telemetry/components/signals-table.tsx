@@ -8,7 +8,9 @@ import type { SignalType } from '../lib/signal-filter.ts'
 import { signalValue } from '../lib/signal-value.ts'
 
 const timeOf = (row: SignalRow) => row.started_at ?? row.observed_at
-const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+const clock = (iso: string) => new Date(iso).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+// Run trace ids share their first digits (they are uuids): show both ends.
+const shortTrace = (id: string) => `${id.slice(0, 6)}…${id.slice(-6)}`
 
 function StatusCell({ row }: { row: SignalRow }) {
   if (row.signal_type === 'log') return row.status ? <Badge tone={severityTone(row.status)}>{row.status}</Badge> : <>—</>
@@ -30,7 +32,7 @@ export function SignalsTable({ rows, selectedTrace }: { rows: SignalRow[]; selec
     <Table aria-label="Signals">
       <TableHeader>
         <TableRow>
-          <TableHead className="w-24">Time</TableHead>
+          <TableHead className="w-36">Time</TableHead>
           <TableHead className="w-20">Signal</TableHead>
           <TableHead>Service</TableHead>
           <TableHead>Name</TableHead>
@@ -54,7 +56,7 @@ export function SignalsTable({ rows, selectedTrace }: { rows: SignalRow[]; selec
               <TableCell>
                 {row.otel_trace_id
                   ? <Link to={traceHref(row.otel_trace_id)} className="font-mono text-xs text-primary hover:underline"
-                      aria-label={`Open trace ${row.otel_trace_id}`}>{row.otel_trace_id.slice(0, 12)}…</Link>
+                      aria-label={`Open trace ${row.otel_trace_id}`} title={row.otel_trace_id}>{shortTrace(row.otel_trace_id)}</Link>
                   : <span className="text-muted-foreground">—</span>}
               </TableCell>
               <TableCell className="max-w-72 truncate tabular-nums" title={signalValue(row)}>{signalValue(row)}</TableCell>

@@ -17,7 +17,7 @@ function Attributes({ title, values, testId }: { title: string; values: Json; te
         <dl className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-x-3 gap-y-0.5 text-xs" data-testid={testId}>
           {entries.map(([key, value]) => (
             <div key={key} className="contents">
-              <dt className="truncate font-mono text-muted-foreground" title={key}>{key}</dt>
+              <dt className="break-all font-mono text-muted-foreground">{key}</dt>
               <dd className="break-all font-mono">{show(value)}</dd>
             </div>
           ))}

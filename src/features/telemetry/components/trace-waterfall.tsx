@@ -31,7 +31,7 @@ export function TraceWaterfall({ waterfall, selected, onSelect }: {
         <span>Span</span>
         <div className="relative h-4" aria-hidden>
           {TICKS.map((t) => (
-            <span key={t} className={cn('absolute top-0 tabular-nums', t === 1 ? '-translate-x-full' : t > 0 && '-translate-x-1/2')} style={{ left: `${t * 100}%` }}>
+            <span key={t} className={cn('absolute top-0 whitespace-nowrap tabular-nums', t === 1 ? '-translate-x-full' : t > 0 && '-translate-x-1/2')} style={{ left: `${t * 100}%` }}>
               {formatDuration(waterfall.totalMs * t)}
             </span>
           ))}
@@ -58,7 +58,7 @@ export function TraceWaterfall({ waterfall, selected, onSelect }: {
                 <span className="relative h-5">
                   <span className={cn('absolute top-1 h-3 min-w-0.5 rounded-sm', status.bar)} data-status={spanStatus(span.status)}
                     style={{ left: `${row.left * 100}%`, width: `${row.width * 100}%` }} />
-                  <span className="absolute top-0 text-xs tabular-nums text-muted-foreground"
+                  <span className="absolute top-0 whitespace-nowrap text-xs tabular-nums text-muted-foreground"
                     style={row.left + row.width > 0.8 ? { right: `${(1 - row.left) * 100 + 0.5}%` } : { left: `${(row.left + row.width) * 100 + 0.5}%` }}>
                     {formatDuration(row.durationMs)}
                   </span>
