@@ -1067,7 +1067,7 @@ isOneToOne: false
                            },
 "telemetry_metric_series":
 { Args: { "_bucket_seconds": number,"_from": string,"_name": string,"_project_id": string,"_to": string }; Returns: {
-              "bucket": string,"count_total": number,"kind": string,"points": number,"service_name": string,"sum_total": number,"unit": string,"value_avg": number,"value_max": number,"value_min": number
+              "bucket": string,"count_total": number,"fields": Json,"kind": string,"points": number,"service_name": string,"sum_total": number,"unit": string,"value_avg": number,"value_max": number,"value_min": number
             }[]
                            },
 "verify_audit_chain":
