@@ -38,7 +38,7 @@ export function ExecutionHeader({ run, role }: { run: ExecutionDetail; role: App
         </div>
         <div className="flex gap-2"><ExecutionActions run={run} role={role} /></div>
       </div>
-      <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3 lg:grid-cols-6">
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-4 lg:grid-cols-7">
         <Fact label="Pipeline">
           {run.flow_templates ? <Link className="hover:underline" to={`/pipelines/${run.flow_templates.id}`}>{run.flow_templates.name}</Link> : 'Deleted pipeline'}
         </Fact>
@@ -50,6 +50,10 @@ export function ExecutionHeader({ run, role }: { run: ExecutionDetail; role: App
           {triggerLabel(run.trigger_source)}
           {run.branch && <span className="text-muted-foreground"> · {run.branch}</span>}
           {run.commit_sha && <code className="ml-1 text-xs text-muted-foreground">{run.commit_sha.slice(0, 7)}</code>}
+        </Fact>
+        <Fact label="Trace">
+          {/* The run's OTel trace id is its uuid as 32 hex digits (execution_trace_id). */}
+          <Link className="text-primary hover:underline" to={`/telemetry?trace=${run.id.replaceAll('-', '')}`}>Open trace</Link>
         </Fact>
       </dl>
       {run.error_message && run.status === 'failed' && <Alert tone="danger">{run.error_message}</Alert>}
