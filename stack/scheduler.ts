@@ -25,6 +25,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const loops = [
     every(options, 'engine-tick', options.intervalMs ?? tickMsFromEnv()),
     every(options, 'otel-export', msFromEnv('OPZENIX_EXPORT_MS', 5000), 'otel_export_due'),
+    every(options, 'connection-health-check', msFromEnv('OPZENIX_HEALTH_CHECK_MS', 300_000)), // every connection (docs/github.md §6)
   ]
   return { stop: async () => { await Promise.all(loops.map((loop) => loop.stop())) } }
 }
