@@ -55,16 +55,12 @@ function SaveTokenForm({ orgId, replacing }: { orgId: string; replacing: boolean
   })
   return (
     <form onSubmit={submit} className="flex flex-col gap-2">
-      <div className="flex flex-wrap items-end gap-2">
-        <div className="min-w-64 flex-1">
-          <FormField label={replacing ? 'Replace the token' : 'Personal access token'}
-            hint="Classic: scopes repo and workflow. Fine-grained: Metadata, Contents and Deployments read, Actions read and write."
-            error={errors.token?.message}>
-            <Input type="password" autoComplete="off" placeholder="ghp_… or github_pat_…" {...register('token')} />
-          </FormField>
-        </div>
-        <Button type="submit" disabled={isSubmitting} className="mb-5">{replacing ? 'Replace token' : 'Save token'}</Button>
-      </div>
+      <FormField label={replacing ? 'Replace the token' : 'Personal access token'}
+        hint="Classic: scopes repo and workflow. Fine-grained: Metadata, Contents and Deployments read, Actions read and write. GitHub checks it before it is saved."
+        error={errors.token?.message}>
+        <Input type="password" autoComplete="off" placeholder="ghp_… or github_pat_…" {...register('token')} />
+      </FormField>
+      <div><Button type="submit" disabled={isSubmitting}>{isSubmitting ? 'Checking with GitHub…' : replacing ? 'Replace token' : 'Save token'}</Button></div>
       {save.isError && <Alert tone="danger">{save.error.message}</Alert>}
       {save.isSuccess && <Alert tone="success">Saved: GitHub accepted the token ending in {save.data.token_hint}.</Alert>}
     </form>
