@@ -16,13 +16,16 @@ const recorders: Record<string, (p: Payload, integration: IntegrationRow) => Out
   deployment_status: recordDeploymentStatus,
 }
 
-/** `claimed`: the row is already 'processing' (taken by the sweep), so a push need not take it again. */
+/**
+ * Every delivery is taken (received → processing) before anything is done with it, so a delivery still queued
+ * in memory when the sweep picks it up is processed by one of them only. `claimed`: the sweep already took it.
+ */
 export async function processDelivery(id: string, event: string, integration: IntegrationRow, payload: Payload, claimed = false): Promise<void> {
   try {
+    if (!claimed && !(await claimDelivery(id))) return
     let outcome: Outcome | undefined
     if (event === 'push') {
-      // Starting a run is the one effect that must not repeat: the row is taken (received → processing) first.
-      outcome = await handlePush(integration, payload, claimed ? async () => true : () => claimDelivery(id))
+      outcome = await handlePush(integration, payload, async () => true)
       if (!outcome) return
     } else {
       const record = recorders[event]
