@@ -51,6 +51,13 @@ export const deploymentStatusMeta = {
   cancelled: { label: 'Cancelled', tone: 'neutral', icon: Ban },
 } satisfies Record<Enums<'deployment_status'>, StatusMeta>
 
+export const connectionStatusMeta = {
+  healthy: { label: 'Healthy', tone: 'success', icon: CheckCircle2 },
+  degraded: { label: 'Degraded', tone: 'warning', icon: TriangleAlert },
+  down: { label: 'Down', tone: 'danger', icon: XCircle },
+  unknown: { label: 'Unknown', tone: 'neutral', icon: CircleDashed },
+} satisfies Record<Enums<'connection_status'>, StatusMeta>
+
 /** webhook_deliveries.status (a check constraint, not an enum). */
 export type DeliveryStatus = 'received' | 'processing' | 'processed' | 'ignored' | 'failed'
 
@@ -62,8 +69,8 @@ export const deliveryStatusMeta = {
   failed: { label: 'Failed', tone: 'danger', icon: XCircle },
 } satisfies Record<DeliveryStatus, StatusMeta>
 
-const metas = { execution: executionStatusMeta, node: nodeStatusMeta, approval: approvalStatusMeta, deployment: deploymentStatusMeta, delivery: deliveryStatusMeta }
-type StatusOf = { execution: Enums<'execution_status'>; node: Enums<'node_status'>; approval: Enums<'approval_status'>; deployment: Enums<'deployment_status'>; delivery: DeliveryStatus }
+const metas = { execution: executionStatusMeta, node: nodeStatusMeta, approval: approvalStatusMeta, deployment: deploymentStatusMeta, connection: connectionStatusMeta, delivery: deliveryStatusMeta }
+type StatusOf = { execution: Enums<'execution_status'>; node: Enums<'node_status'>; approval: Enums<'approval_status'>; deployment: Enums<'deployment_status'>; connection: Enums<'connection_status'>; delivery: DeliveryStatus }
 
 /** The one way any status is shown: label, colour and icon from the meta maps above. */
 export function StatusBadge<K extends keyof StatusOf>({ kind, status, className }: { kind: K; status: StatusOf[K]; className?: string }) {

@@ -49,6 +49,6 @@ describe('connection form', () => {
     expect(values).toEqual({ type: 'kubernetes', name: 'AKS', secret_ref: 'AKS_SECRET', config: { ...ids, resource_group: 'rg', cluster_name: 'c' } })
     expect(typeLabel('kubernetes')).toBe('AKS')
     expect(typeLabel('container_registry')).toBe('Container registry')
-    expect(typeLabel('slack')).toBe('slack')
+    expect(typeLabel('slack')).toBe('Slack')
   })
 })

@@ -71,7 +71,7 @@ export const typeMeta: Record<ConnectionType, TypeMeta> = {
 }
 
 export const isKnownType = (type: string): type is ConnectionType => (CONNECTION_TYPES as readonly string[]).includes(type)
-export const typeLabel = (type: string) => (isKnownType(type) ? typeMeta[type].label : type.replace(/_/g, ' '))
+export const typeLabel = (type: string) => (isKnownType(type) ? typeMeta[type].label : type.charAt(0).toUpperCase() + type.slice(1).replace(/_/g, ' '))
 
 const trimmed = z.string().trim()
 const uuidLike = trimmed.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'An ID like 00000000-0000-0000-0000-000000000000')
