@@ -30,7 +30,6 @@ export function useLiveSignals(projectId: string, filter: SignalFilter, { live, 
   const traceTouched = useRef(false)
   const state = useRef({ filter, live, atTop, openTrace })
   state.current = { filter, live, atTop, openTrace }
-  const joinedBefore = useRef(false)
 
   const flush = () => {
     timer.current = null
@@ -52,9 +51,8 @@ export function useLiveSignals(projectId: string, filter: SignalFilter, { live, 
     if (matchesFilter(row, current, Date.now())) buffer.current.push(row)
     timer.current ??= setTimeout(flush, FLUSH_MS)
   }, true, () => {
-    // After a reconnect, rows written while no channel listened are not replayed: reload instead.
-    if (joinedBefore.current) void queryClient.invalidateQueries({ queryKey: queryKeys.telemetry.signals(projectId) })
-    joinedBefore.current = true
+    // Rows written before the channel joined (or while it was reconnecting) are not replayed: reload instead.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.telemetry.signals(projectId) })
   })
 
   useEffect(() => () => { if (timer.current) clearTimeout(timer.current) }, [])

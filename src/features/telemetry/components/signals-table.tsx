@@ -55,11 +55,11 @@ export function SignalsTable({ rows, selectedTrace }: { rows: SignalRow[]; selec
               <TableCell className="max-w-72 truncate font-medium" title={row.name ?? undefined}>{row.name ?? '—'}</TableCell>
               <TableCell>
                 {row.otel_trace_id
-                  ? <Link to={traceHref(row.otel_trace_id)} className="font-mono text-xs text-primary hover:underline"
+                  ? <Link to={traceHref(row.otel_trace_id)} className="whitespace-nowrap font-mono text-xs text-primary hover:underline"
                       aria-label={`Open trace ${row.otel_trace_id}`} title={row.otel_trace_id}>{shortTrace(row.otel_trace_id)}</Link>
                   : <span className="text-muted-foreground">—</span>}
               </TableCell>
-              <TableCell className="max-w-72 truncate tabular-nums" title={signalValue(row)}>{signalValue(row)}</TableCell>
+              <TableCell className="max-w-72 truncate whitespace-nowrap tabular-nums" title={signalValue(row)}>{signalValue(row)}</TableCell>
               <TableCell><StatusCell row={row} /></TableCell>
             </TableRow>
           )

@@ -52,7 +52,7 @@ export function TracePanel({ projectId, traceId, selectedSpan, onSelectSpan, onC
             description="Nothing with this trace id has reached this project. A run writes its spans as its steps finish." />
         )
         : (
-          <div className="grid items-start gap-3 xl:grid-cols-[minmax(0,1fr)_22rem]">
+          <div className="grid items-start gap-3 2xl:grid-cols-[minmax(0,1fr)_24rem]">
             <TraceWaterfall waterfall={waterfall} selected={selected?.otel_span_id ?? null} onSelect={onSelectSpan} />
             {selected && <SpanDetails span={selected} />}
           </div>

@@ -1,11 +1,18 @@
 import type { KeyboardEvent } from 'react'
-import { formatDuration } from '../../../lib/format.ts'
 import { cn } from '../../../lib/utils.ts'
 import type { TraceSpan } from '../api/get-trace.ts'
 import { SPAN_STATUS_META, spanKindLabel, spanStatus } from '../lib/signal-meta.ts'
-import type { Waterfall } from '../lib/waterfall.ts'
+import { formatSpanDuration as formatDuration } from '../lib/signal-value.ts'
+import type { Waterfall, WaterfallRow } from '../lib/waterfall.ts'
 
 const TICKS = [0, 0.25, 0.5, 0.75, 1]
+
+/** Where a bar's duration label goes: after the bar, else inside it when wide enough, else before it. */
+function labelPlace(row: WaterfallRow<TraceSpan>): { style: { left?: string; right?: string }; inside: boolean } {
+  if (row.left + row.width <= 0.8) return { style: { left: `${(row.left + row.width) * 100 + 0.5}%` }, inside: false }
+  if (row.width >= 0.2) return { style: { left: `${row.left * 100 + 0.5}%` }, inside: true }
+  return { style: { right: `${(1 - row.left) * 100 + 0.5}%` }, inside: false }
+}
 
 /** Moves focus between span rows with the arrow keys (Home/End: first/last). */
 function moveFocus(event: KeyboardEvent<HTMLOListElement>) {
@@ -42,6 +49,7 @@ export function TraceWaterfall({ waterfall, selected, onSelect }: {
           const span = row.span
           const status = SPAN_STATUS_META[spanStatus(span.status)]
           const isSelected = selected === span.otel_span_id
+          const place = labelPlace(row)
           return (
             <li key={span.id}>
               <button type="button" data-span-row data-testid="waterfall-row" data-depth={row.depth} data-orphan={row.orphan || undefined}
@@ -56,10 +64,10 @@ export function TraceWaterfall({ waterfall, selected, onSelect }: {
                   {row.orphan && <span className="shrink-0 text-xs text-warning" title="Its parent span is not in this trace (yet)">orphan</span>}
                 </span>
                 <span className="relative h-5">
-                  <span className={cn('absolute top-1 h-3 min-w-0.5 rounded-sm', status.bar)} data-status={spanStatus(span.status)}
+                  <span className={cn('absolute top-0.5 h-4 min-w-0.5 rounded-sm', status.bar)} data-status={spanStatus(span.status)}
                     style={{ left: `${row.left * 100}%`, width: `${row.width * 100}%` }} />
-                  <span className="absolute top-0 whitespace-nowrap text-xs tabular-nums text-muted-foreground"
-                    style={row.left + row.width > 0.8 ? { right: `${(1 - row.left) * 100 + 0.5}%` } : { left: `${(row.left + row.width) * 100 + 0.5}%` }}>
+                  <span className={cn('absolute top-0 whitespace-nowrap text-xs tabular-nums', place.inside ? 'px-1 font-medium text-white' : 'text-muted-foreground')}
+                    style={place.style}>
                     {formatDuration(row.durationMs)}
                   </span>
                 </span>

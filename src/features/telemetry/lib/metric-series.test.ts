@@ -35,6 +35,7 @@ describe('signalValue', () => {
   const cell = (signal_type: string, payload: unknown, duration_ms: number | null = null) => signalValue({ signal_type, payload, duration_ms })
   it('shows what each signal type carries', () => {
     expect(cell('trace', { events: [] }, 1500)).toBe('1.5 s')
+    expect(cell('trace', {}, 0.3412)).toBe('0.34 ms')
     expect(cell('metric', { value: 3, unit: 'ms', asInt: '3' })).toBe('3 ms')
     expect(cell('metric', { count: '12', sum: 340.5, unit: 'ms' })).toBe('count 12 · sum 340.5 ms')
     expect(cell('metric', { route: '/v1/payments', p95_ms: 121, aggregationTemporality: 2 })).toBe('p95_ms 121')
