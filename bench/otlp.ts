@@ -20,7 +20,7 @@ import { freePort } from '../stack/net.ts'
 import { startCliStack } from './lib/cli-stack.ts'
 import { report, target } from './lib/results.ts'
 import { summarize } from './lib/stats.ts'
-import { clientCpu, cpuSpent, treeCpu } from './lib/cpu.ts'
+import { clientCpu, cpuSpent, treeCpu, type CpuByProgram } from './lib/cpu.ts'
 
 const BATCH = 512
 const DISTINCT_BATCHES = 8
@@ -96,7 +96,7 @@ try {
       }
     }))
     const seconds = (performance.now() - started) / 1000
-    const byProgram = { ...cpuSpent(cpuBefore, treeCpu(stack.child.pid!)), bench_client: Math.round((clientCpu() - clientBefore) * 100) / 100 }
+    const byProgram: CpuByProgram = { ...cpuSpent(cpuBefore, treeCpu(stack.child.pid!)), bench_client: Math.round((clientCpu() - clientBefore) * 100) / 100 }
     const cpu = byProgram.total
     // Where one batch's time goes (ms, median): the function's steps (Server-Timing) and the path around it;
     // and what each program spent in CPU per batch.

@@ -893,16 +893,11 @@ select '20000000-0000-4000-a000-000000000001', 'metric', 'http.server.duration',
   jsonb_build_object('p95_ms', 120 + (h * 53) % 90, 'environment', 'prod', 'route', '/v1/payments'), now() - h * interval '15 minutes'
 from generate_series(0, 95) as h;
 
-insert into public.widget_metrics (project_id, widget_type, metric_name, metric_value, labels, recorded_at)
-select '20000000-0000-4000-a000-000000000001', m.widget_type, m.metric_name, m.base + (d * 17 % 7) * m.step,
-  jsonb_build_object('environment', 'prod'), date_trunc('day', now()) - d * interval '1 day'
-from generate_series(0, 13) as d
-cross join (values
-  ('deploy_frequency', 'deploys_per_day', 2.0, 0.5),
-  ('lead_time', 'lead_time_hours', 5.0, 1.5),
-  ('change_failure_rate', 'change_failure_percent', 6.0, 2.0),
-  ('mttr', 'time_to_restore_minutes', 34.0, 9.0)
-) as m (widget_type, metric_name, base, step);
+-- Dashboard snapshots: one real snapshot of the replayed history, taken as the scheduler would (service role);
+-- no invented figures.
+select set_config('request.jwt.claims', '{"role": "service_role"}', false);
+select public.refresh_widget_metrics('20000000-0000-4000-a000-000000000001');
+select set_config('request.jwt.claims', '', false);
 
 insert into public.dashboard_layouts (user_id, project_id, name, layout, is_default)
 select u.id, '20000000-0000-4000-a000-000000000001', 'Release overview',

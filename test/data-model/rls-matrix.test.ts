@@ -42,6 +42,8 @@ const EXPECTED: Record<string, [string, string, string, string, string]> = {
   widget_metrics:           ['----', 's---', 's---', 's---', '----'],
   dashboard_layouts:        ['----', 'siud', '-i--', '-i--', '----'],
   notification_events:      ['----', 's-ud', '----', '----', '----'],
+  otel_export_queue:        ['----', '----', 's---', 's---', '----'],
+  otel_export_batches:      ['----', '----', 's---', 's---', '----'],
 }
 
 const ACTORS = ['anon', 'viewer', 'operator', 'admin', 'other'] as const
@@ -66,6 +68,8 @@ const freshEnv = () => serviceInsert('environments', {
   project_id: DEMO.project, key: uniq('env').replace(/[^a-z0-9-]/g, ''), display_name: 'Matrix', tier: 'development', position: 1000 + n,
 })
 const freshUser = async () => (await sql(stack, `insert into auth.users (id, email, aud, role) values (gen_random_uuid(), $1, 'authenticated', 'authenticated') returning id`, [`${uniq('m')}@example.test`]))[0].id as string
+const exportConnection = async () => (await serviceInsert('connections', { organization_id: DEMO.acme, type: 'otel', name: uniq('export'), config: { endpoint: 'http://127.0.0.1:9' } })).id as string
+const anySignal = async () => (await sql(stack, 'select id::int from public.telemetry_signals where project_id = $1 limit 1', [DEMO.project]))[0].id as number
 const freshRequest = () => serviceInsert('approval_requests', { execution_id: approvalsRun, node_id: uniq('gate'), required_approvals: 3 })
 
 interface Case {
@@ -77,6 +81,8 @@ interface Case {
   patch: Row
   /** Runs before the actor's insert (to free a one-per-user slot). */
   beforeInsert?(actor: Actor): Promise<void>
+  /** The column that picks out one fixture row (default `id`). */
+  key?: string
 }
 
 const own = (actor: Actor) => actorId[actor] ?? DEMO.users.viewer
@@ -265,6 +271,17 @@ const CASES: Record<string, Case> = {
     insert: (a) => ({ user_id: actorId[a], project_id: DEMO.project, name: uniq('layout') }),
     patch: { name: 'renamed' },
   },
+  otel_export_queue: {
+    fixture: async () => serviceInsert('otel_export_queue', { connection_id: await exportConnection(), signal_id: await anySignal(), organization_id: DEMO.acme }),
+    insert: async () => ({ connection_id: await exportConnection(), signal_id: await anySignal(), organization_id: DEMO.acme }),
+    patch: { state: 'delivered' },
+    key: 'connection_id', // each fixture has its own connection
+  },
+  otel_export_batches: {
+    fixture: async () => serviceInsert('otel_export_batches', { id: crypto.randomUUID(), connection_id: await exportConnection(), organization_id: DEMO.acme, spans: 1, attempt: 1 }),
+    insert: async () => ({ id: crypto.randomUUID(), connection_id: await exportConnection(), organization_id: DEMO.acme, spans: 1, attempt: 1 }),
+    patch: { outcome: 'delivered' },
+  },
   notification_events: {
     fixture: () => serviceInsert('notification_events', { user_id: DEMO.users.viewer, type: 'matrix' }),
     insert: (a) => ({ user_id: own(a), type: 'forged' }),
@@ -276,18 +293,19 @@ const stable = (value: unknown) => JSON.stringify(value)
 
 async function serviceRow(table: string, id: unknown): Promise<Row | null> {
   if (table === 'audit_logs') return (await sql(stack, 'select * from public.audit_logs where id = $1', [id]))[0] ?? null
-  const { data, error } = await service.from(table).select().eq('id', id).maybeSingle()
+  const { data, error } = await service.from(table).select().eq(CASES[table].key ?? 'id', id).maybeSingle()
   if (error) throw new Error(`${table}: ${error.message}`)
   return data
 }
 
 async function cell(table: string, actor: Actor): Promise<string> {
   const spec = CASES[table]
+  const key = spec.key ?? 'id'
   const client = clients[actor]
   let result = ''
 
   const seen = await spec.fixture()
-  const { data: selected } = await client.from(table).select('id').eq('id', seen.id)
+  const { data: selected } = await client.from(table).select(key).eq(key, seen[key])
   result += selected?.length === 1 ? 's' : '-'
 
   await spec.beforeInsert?.(actor)
@@ -295,14 +313,14 @@ async function cell(table: string, actor: Actor): Promise<string> {
   result += insertError ? '-' : 'i'
 
   const target = await spec.fixture()
-  await client.from(table).update(spec.patch).eq('id', target.id)
-  const after = await serviceRow(table, target.id)
+  await client.from(table).update(spec.patch).eq(key, target[key])
+  const after = await serviceRow(table, target[key])
   const changed = Object.keys(spec.patch).some((k) => stable(after?.[k]) !== stable(target[k]))
   result += changed ? 'u' : '-'
 
   const doomed = table === 'profiles' || table === 'user_roles' || table === 'user_preferences' ? target : await spec.fixture()
-  await client.from(table).delete().eq('id', doomed.id)
-  result += (await serviceRow(table, doomed.id)) ? '-' : 'd'
+  await client.from(table).delete().eq(key, doomed[key])
+  result += (await serviceRow(table, doomed[key])) ? '-' : 'd'
   return result
 }
 
