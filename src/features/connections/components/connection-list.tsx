@@ -54,10 +54,10 @@ export function ConnectionList({ orgId, rows, canManage, canCheck, onOpen }: {
               <TableCell>
                 <div className="flex justify-end gap-1">
                   {canCheck && <CheckNowButton connectionId={row.id} name={row.name} />}
-                  {canManage && isKnownType(row.type) && (
-                    <ConnectionFormDialog orgId={orgId} existing={row}
-                      trigger={<Button size="icon" variant="ghost" aria-label={`Edit ${row.name}`}><Pencil aria-hidden /></Button>} />
-                  )}
+                  {canManage && (isKnownType(row.type)
+                    ? <ConnectionFormDialog orgId={orgId} existing={row}
+                        trigger={<Button size="icon" variant="ghost" aria-label={`Edit ${row.name}`}><Pencil aria-hidden /></Button>} />
+                    : <span className="size-9" title="Opzenix cannot edit this type" />)}
                   {canManage && <DeleteConnectionButton id={row.id} name={row.name} size="icon" />}
                 </div>
               </TableCell>
