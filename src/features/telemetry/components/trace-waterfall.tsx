@@ -53,7 +53,7 @@ export function TraceWaterfall({ waterfall, selected, onSelect }: {
           return (
             <li key={span.id}>
               <button type="button" data-span-row data-testid="waterfall-row" data-depth={row.depth} data-orphan={row.orphan || undefined}
-                aria-pressed={isSelected} aria-label={`${span.name ?? 'span'}, ${formatDuration(row.durationMs)}, level ${row.depth + 1}`}
+                aria-pressed={isSelected} aria-label={`Span ${span.name ?? '(unnamed)'}, ${formatDuration(row.durationMs)}, level ${row.depth + 1}`}
                 onClick={() => span.otel_span_id && onSelect(span.otel_span_id)}
                 className={cn('grid w-full grid-cols-[minmax(12rem,2fr)_3fr] items-center px-3 py-1 text-left hover:bg-muted/50 focus-visible:bg-muted focus-visible:outline-none',
                   isSelected && 'bg-primary/10')}>
