@@ -1,9 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { RouterProvider } from 'react-router'
 import { LoadingRows } from '../components/states.tsx'
 import { Toaster } from '../components/ui/toaster.tsx'
-import SignInPage from '../features/auth/pages/sign-in-page.tsx'
 import { useSession } from '../features/auth/hooks/use-session.ts'
 import { WorkspaceProvider } from '../features/workspace/components/workspace-provider.tsx'
 import { createQueryClient } from '../lib/query-client.ts'
@@ -11,6 +10,9 @@ import { applyTheme } from './layout/theme.ts'
 import { router } from './router.tsx'
 
 applyTheme()
+
+// Signed-in visits (most of them) never load the sign-in form.
+const SignInPage = lazy(() => import('../features/auth/pages/sign-in-page.tsx'))
 
 /** Signed out: the sign-in page at whatever URL was asked for. Signed in: the workspace and its routes. */
 export function App() {
@@ -23,7 +25,7 @@ export function App() {
         <WorkspaceProvider key={session.user.id} user={session.user}>
           <RouterProvider router={router} />
         </WorkspaceProvider>
-      ) : <SignInPage />}
+      ) : <Suspense fallback={<div className="p-8"><LoadingRows /></div>}><SignInPage /></Suspense>}
       <Toaster />
     </QueryClientProvider>
   )
