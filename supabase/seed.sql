@@ -826,27 +826,20 @@ insert into public.freeze_windows (project_id, environment_id, starts_at, ends_a
 -- ---------------------------------------------------------------- integrations
 
 insert into public.connections (id, organization_id, type, name, status, config, secret_ref, validated, last_validated_at, created_by) values
-  ('50000000-0000-4000-a000-000000000001', '10000000-0000-4000-a000-000000000001', 'github', 'GitHub (acme)', 'healthy',
-   '{"api_url": "https://api.github.com", "org": "acme"}', 'GITHUB_APP_PRIVATE_KEY', true, now() - interval '5 minutes', '00000000-0000-4000-a000-000000000001'),
-  ('50000000-0000-4000-a000-000000000002', '10000000-0000-4000-a000-000000000001', 'container_registry', 'GHCR', 'healthy',
-   '{"registry_url": "ghcr.io/acme"}', 'GHCR_TOKEN', true, now() - interval '5 minutes', '00000000-0000-4000-a000-000000000001'),
-  ('50000000-0000-4000-a000-000000000003', '10000000-0000-4000-a000-000000000001', 'kubernetes', 'AKS prod-westeurope', 'degraded',
-   '{"api_server": "https://aks-prod-we.acme.example:443", "namespace": "payments"}', 'AKS_PROD_KUBECONFIG', true, now() - interval '5 minutes', '00000000-0000-4000-a000-000000000001'),
-  ('50000000-0000-4000-a000-000000000004', '10000000-0000-4000-a000-000000000001', 'slack', 'Slack #payments', 'healthy',
-   '{"channel": "#payments"}', 'SLACK_WEBHOOK_URL', true, now() - interval '1 hour', '00000000-0000-4000-a000-000000000001'),
+  ('50000000-0000-4000-a000-000000000001', '10000000-0000-4000-a000-000000000001', 'github', 'GitHub (acme)', 'unknown',
+   '{"api_url": "https://api.github.com", "org": "acme"}', 'GITHUB_APP_PRIVATE_KEY', false, null, '00000000-0000-4000-a000-000000000001'),
+  ('50000000-0000-4000-a000-000000000002', '10000000-0000-4000-a000-000000000001', 'container_registry', 'GHCR', 'unknown',
+   '{"registry_url": "ghcr.io/acme"}', 'GHCR_TOKEN', false, null, '00000000-0000-4000-a000-000000000001'),
+  ('50000000-0000-4000-a000-000000000003', '10000000-0000-4000-a000-000000000001', 'kubernetes', 'AKS prod-westeurope', 'unknown',
+   '{"api_server": "https://aks-prod-we.acme.example:443", "namespace": "payments"}', 'AKS_PROD_KUBECONFIG', false, null, '00000000-0000-4000-a000-000000000001'),
+  ('50000000-0000-4000-a000-000000000004', '10000000-0000-4000-a000-000000000001', 'slack', 'Slack #payments', 'unknown',
+   '{"channel": "#payments"}', 'SLACK_WEBHOOK_URL', false, null, '00000000-0000-4000-a000-000000000001'),
   ('50000000-0000-4000-a000-000000000005', '10000000-0000-4000-a000-000000000001', 'otel', 'OTLP collector', 'unknown',
    '{"endpoint": "https://otel.acme.example:4318"}', null, false, null, '00000000-0000-4000-a000-000000000001'),
-  ('50000000-0000-4000-a000-000000000011', '10000000-0000-4000-a000-000000000002', 'github', 'GitHub (globex)', 'healthy',
-   '{"org": "globex"}', 'GITHUB_APP_PRIVATE_KEY', true, now(), '00000000-0000-4000-a000-000000000004');
+  ('50000000-0000-4000-a000-000000000011', '10000000-0000-4000-a000-000000000002', 'github', 'GitHub (globex)', 'unknown',
+   '{"org": "globex"}', 'GITHUB_APP_PRIVATE_KEY', false, null, '00000000-0000-4000-a000-000000000004');
 
-insert into public.connection_health_events (connection_id, organization_id, status, response_time_ms, message, checked_at)
-select c.id, c.organization_id,
-  case when c.type = 'kubernetes' and h % 6 = 0 then 'degraded' else 'healthy' end::public.connection_status,
-  40 + (h * 37 + length(c.name) * 11) % 180 + case when c.type = 'kubernetes' then 250 else 0 end,
-  case when c.type = 'kubernetes' and h % 6 = 0 then 'API server p95 above 1s' end,
-  now() - h * interval '1 hour'
-from public.connections c cross join generate_series(0, 23) as h
-where c.validated;
+-- No health history: connections start 'unknown' until a check (Check now, or the scheduler) records a real one.
 
 insert into public.github_integrations (id, project_id, repository_owner, repository_name, workflow_file, installation_id, webhook_secret, created_by) values
   ('60000000-0000-4000-a000-000000000001', '20000000-0000-4000-a000-000000000001', 'acme', 'payments-api',
