@@ -124,7 +124,7 @@ describe('connections in Chromium', () => {
     const { error } = await stack.service().functions.invoke('connection-health-check', { body: { connection_id: id } })
     expect(error).toBeNull()
     await expect.poll(() => panel.getByTestId('health-chart').getAttribute('data-points'), LONG).toBe('2')
-    expect(await panel.getByTestId('health-event').count()).toBe(2)
+    await expect.poll(() => panel.getByTestId('health-event').count(), LONG).toBe(2)
     await p.screenshot({ path: path.join(ARTIFACTS, 'connections-viewer.png') })
   }, STEP)
 })

@@ -45,7 +45,7 @@ describe('migrations under the Supabase CLI', () => {
     const applied = await sql(bare, 'select version from supabase_migrations.schema_migrations order by version')
     expect(applied.map((r) => r.version)).toEqual(ours)
     const [{ count }] = await sql(bare, `select count(*)::int as count from pg_tables where schemaname = 'public' and rowsecurity`)
-    expect(count).toBe(35)
+    expect(count).toBe(37)
     // The seed is not part of a push: no demo organization on a real project.
     expect(await sql(bare, 'select slug from public.organizations')).toEqual([])
   }, 180_000)

@@ -147,8 +147,9 @@ describe('avatars and realtime', () => {
   it('publishes the tables the UI watches', async () => {
     const rows = await sql(stack, `select tablename from pg_publication_tables where pubname = 'supabase_realtime' and schemaname = 'public'`)
     expect(rows.map((r) => r.tablename).sort()).toEqual([
-      'approval_requests', 'approval_votes', 'audit_logs', 'deployment_versions', 'deployments', 'environment_locks',
-      'execution_logs', 'execution_nodes', 'execution_state_events', 'executions', 'notification_events', 'telemetry_signals',
+      'approval_requests', 'approval_votes', 'audit_logs', 'connection_health_events', 'connections', 'deployment_versions',
+      'deployments', 'environment_locks', 'execution_logs', 'execution_nodes', 'execution_state_events', 'executions',
+      'notification_events', 'telemetry_signals', 'webhook_deliveries',
     ])
   })
 })

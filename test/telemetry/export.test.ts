@@ -124,7 +124,10 @@ describe('otel-export', () => {
     const [request] = receiver.received.filter((r) => r.path === '/json/v1/traces')
     expect(request.headers).toMatchObject({ 'content-type': 'application/json', 'x-tenant': 'acme', 'x-honeycomb-team': 'hc-secret-1' })
     expectSpansAsStored(receiver.spans('/json'), await storedSpans(run), run)
-    expect(await batchesOf(id)).toMatchObject([{ outcome: 'delivered', http_status: 200, spans: 3, attempt: 1, protocol: 'http/json' }])
+    // The scheduler and this test's drain may each claim part of the run (skip locked): one or more batches.
+    const batches = await batchesOf(id)
+    for (const batch of batches) expect(batch).toMatchObject({ outcome: 'delivered', http_status: 200, attempt: 1, protocol: 'http/json' })
+    expect(batches.reduce((sum: number, batch: { spans: number }) => sum + batch.spans, 0)).toBe(3)
     expect((await exportNow()).batches).toEqual([]) // delivered once: nothing left
     await stopExporting(id)
   })
