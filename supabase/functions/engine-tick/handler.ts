@@ -3,8 +3,9 @@
 // pg_cron + pg_net (docs/engine.md), both with the service role key; any other caller gets 403.
 import { z } from 'zod'
 import { serviceClient } from '../_shared/auth.ts'
-import { forbidden, handle, json, readInput, unauthorized } from '../_shared/http.ts'
+import { handle, json, readInput } from '../_shared/http.ts'
 import { tickAll } from '../_shared/engine/tick-all.ts'
+import { requireServiceRole } from '../_shared/service-role.ts'
 
 const input = z.object({
   execution_id: z.uuid().optional(),
@@ -12,25 +13,9 @@ const input = z.object({
 })
 
 export const handler = handle(['POST'], async (req) => {
-  requireServiceRole(req)
+  requireServiceRole(req, 'Only the scheduler (service role) may advance the engine')
   const body = await readInput(req, input)
   const report = await tickAll(serviceClient(), { executionId: body.execution_id, maxExecutions: body.max_executions })
   if (report.errors.length > 0) console.error('engine-tick errors', JSON.stringify(report.errors.slice(0, 5)))
   return json(report)
 })
-
-/** The runtime already verified the JWT's signature (verify_jwt); here only its role claim matters. */
-function requireServiceRole(req: Request): void {
-  const token = req.headers.get('authorization')?.replace(/^bearer\s+/i, '')
-  if (!token) throw unauthorized()
-  if (claims(token)?.role !== 'service_role') throw forbidden('Only the scheduler (service role) may advance the engine')
-}
-
-function claims(token: string): { role?: unknown } | null {
-  try {
-    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')
-    return JSON.parse(atob(payload.padEnd(payload.length + ((4 - (payload.length % 4)) % 4), '=')))
-  } catch {
-    return null
-  }
-}

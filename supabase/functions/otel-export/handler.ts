@@ -4,10 +4,11 @@
 // hosted Supabase, by pg_cron + pg_net (docs/telemetry.md), with the service role key; others get 401/403.
 import { z } from 'zod'
 import { serviceClient } from '../_shared/auth.ts'
-import { forbidden, handle, json, readInput, unauthorized } from '../_shared/http.ts'
+import { handle, json, readInput } from '../_shared/http.ts'
 import type { StoredSpan } from '../_shared/otlp/export.ts'
 import { ConfigError, exportHeaders, parseConfig, tracesUrl } from './config.ts'
 import { deliver, type Delivery } from './deliver.ts'
+import { requireServiceRole } from '../_shared/service-role.ts'
 
 const Input = z.object({
   max_spans: z.number().int().min(1).max(4096).optional(),
@@ -27,7 +28,7 @@ const envNumber = (name: string, fallback: number) => {
 }
 
 export const handler = handle(['POST'], async (req) => {
-  requireServiceRole(req)
+  requireServiceRole(req, 'Only the scheduler (service role) may export telemetry')
   const input = await readInput(req, Input)
   const db = serviceClient()
   const maxSpans = input.max_spans ?? 512
@@ -71,19 +72,3 @@ export const handler = handle(['POST'], async (req) => {
   const count = (...outcomes: string[]) => batches.filter((b) => outcomes.includes(b.outcome)).reduce((n, b) => n + b.spans, 0)
   return json({ batches, delivered: count('delivered', 'partial'), retrying: count('retry'), dropped: count('rejected', 'dropped') })
 })
-
-/** The runtime already verified the JWT's signature (verify_jwt); here only its role claim matters. */
-function requireServiceRole(req: Request): void {
-  const token = req.headers.get('authorization')?.replace(/^bearer\s+/i, '')
-  if (!token) throw unauthorized()
-  if (claims(token)?.role !== 'service_role') throw forbidden('Only the scheduler (service role) may export telemetry')
-}
-
-function claims(token: string): { role?: unknown } | null {
-  try {
-    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')
-    return JSON.parse(atob(payload.padEnd(payload.length + ((4 - (payload.length % 4)) % 4), '=')))
-  } catch {
-    return null
-  }
-}
