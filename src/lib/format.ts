@@ -13,9 +13,10 @@ export function timeAgo(iso: string | null | undefined, now = Date.now()): strin
   return '—'
 }
 
-/** 850 ms, 12.4 s, 3 min 05 s, 2 h 10 min. */
+/** 0.34 ms, 850 ms, 12.4 s, 3 min 05 s, 2 h 10 min (spans are often sub-millisecond, hence fractions below 10 ms). */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms == null || !Number.isFinite(ms)) return '—'
+  if (ms > 0 && ms < 10) return `${Number(ms.toPrecision(2))} ms`
   if (ms < 1000) return `${Math.round(ms)} ms`
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
   const minutes = Math.floor(ms / 60_000)

@@ -2,7 +2,7 @@ import type { KeyboardEvent } from 'react'
 import { cn } from '../../../lib/utils.ts'
 import type { TraceSpan } from '../api/get-trace.ts'
 import { SPAN_STATUS_META, spanKindLabel, spanStatus } from '../lib/signal-meta.ts'
-import { formatSpanDuration as formatDuration } from '../lib/signal-value.ts'
+import { formatDuration } from '../../../lib/format.ts'
 import type { Waterfall, WaterfallRow } from '../lib/waterfall.ts'
 
 const TICKS = [0, 0.25, 0.5, 0.75, 1]

@@ -6,12 +6,6 @@ interface ValueFields {
   payload: unknown
 }
 
-/** Like formatDuration, with fractions below 10 ms (SDK spans are often sub-millisecond). */
-export function formatSpanDuration(ms: number | null | undefined): string {
-  if (ms != null && Number.isFinite(ms) && ms > 0 && ms < 10) return `${Number(ms.toPrecision(2))} ms`
-  return formatDuration(ms)
-}
-
 const number = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN)
 const compact = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en') : n.toLocaleString('en', { maximumFractionDigits: 3 }))
 const METRIC_META = new Set(['unit', 'description', 'aggregationTemporality', 'isMonotonic', 'flags', 'scope', 'asInt', 'asDouble'])
@@ -22,7 +16,7 @@ const METRIC_META = new Set(['unit', 'description', 'aggregationTemporality', 'i
  */
 export function signalValue(row: ValueFields): string {
   const payload = row.payload && typeof row.payload === 'object' && !Array.isArray(row.payload) ? row.payload as Record<string, unknown> : {}
-  if (row.signal_type === 'trace') return formatSpanDuration(row.duration_ms)
+  if (row.signal_type === 'trace') return formatDuration(row.duration_ms)
   if (row.signal_type === 'metric') {
     const unit = typeof payload.unit === 'string' && payload.unit ? ` ${payload.unit}` : ''
     const value = number(payload.value)
