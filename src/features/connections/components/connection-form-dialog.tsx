@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { useForm } from 'react-hook-form'
 import { FormField } from '../../../components/form-field.tsx'
 import { Alert } from '../../../components/ui/alert.tsx'
@@ -11,6 +11,7 @@ import { useSaveConnection } from '../api/save-connection.ts'
 import { connectionFormSchema, emptyForm, formFromRow, type ConnectionFormValues, type ConnectionRowLike } from '../lib/connection-form.ts'
 import { CONNECTION_TYPES, typeMeta } from '../lib/connection-types.ts'
 import { ConfigFields } from './config-fields.tsx'
+import { useFormDialog } from '../../../lib/use-form-dialog.ts'
 
 /** Add (no `existing`) or edit a connection; the database's refusal stays in the dialog as a sentence. */
 export function ConnectionFormDialog({ orgId, trigger, existing, onSaved }: {
@@ -19,25 +20,15 @@ export function ConnectionFormDialog({ orgId, trigger, existing, onSaved }: {
   existing?: ConnectionRowLike & { id: string }
   onSaved?: (id: string) => void
 }) {
-  const [open, setOpen] = useState(false)
-  const [refusal, setRefusal] = useState<string | null>(null)
   const save = useSaveConnection()
   const initial = () => (existing ? formFromRow(existing) : emptyForm())
-  const { register, handleSubmit, reset, watch, formState: { errors, isSubmitting } } = useForm<ConnectionFormValues>({
-    resolver: zodResolver(connectionFormSchema), defaultValues: initial(),
-  })
+  const form = useForm<ConnectionFormValues>({ resolver: zodResolver(connectionFormSchema), defaultValues: initial() })
+  const { register, watch, formState: { errors, isSubmitting } } = form
   const type = watch('type')
-  const change = (next: boolean) => { setOpen(next); setRefusal(null); if (next) reset(initial()) }
-  const submit = handleSubmit(async (values) => {
-    setRefusal(null)
-    try {
-      const { id } = await save.mutateAsync({ orgId, values, existing: existing && { id: existing.id, config: existing.config } })
-      toast({ title: existing ? `${values.name.trim()} saved` : `${values.name.trim()} added`, description: 'Press Check now to check it.', tone: 'success' })
-      change(false)
-      onSaved?.(id)
-    } catch (e) {
-      setRefusal((e as Error).message)
-    }
+  const { open, change, submit, refusal } = useFormDialog(form, initial, async (values) => {
+    const { id } = await save.mutateAsync({ orgId, values, existing: existing && { id: existing.id, config: existing.config } })
+    toast({ title: existing ? `${values.name.trim()} saved` : `${values.name.trim()} added`, description: 'Press Check now to check it.', tone: 'success' })
+    onSaved?.(id)
   })
   return (
     <Dialog open={open} onOpenChange={change}>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
 import { FormField } from '../../../components/form-field.tsx'
@@ -7,6 +7,7 @@ import { Alert } from '../../../components/ui/alert.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '../../../components/ui/dialog.tsx'
 import { Textarea } from '../../../components/ui/input.tsx'
+import { useFormDialog } from '../../../lib/use-form-dialog.ts'
 
 type ReasonSchema = z.ZodType<{ reason: string }, { reason: string }>
 
@@ -24,21 +25,9 @@ export function ReasonDialog({ trigger, title, description, confirmLabel, cancel
   destructive?: boolean
   onConfirm: (reason: string) => Promise<unknown>
 }) {
-  const [open, setOpen] = useState(false)
-  const [refusal, setRefusal] = useState<string | null>(null)
-  const { register, handleSubmit, reset, formState: { errors, isSubmitting } } = useForm<{ reason: string }>({
-    resolver: zodResolver(schema), defaultValues: { reason: '' },
-  })
-  const change = (next: boolean) => { setOpen(next); if (!next) { reset(); setRefusal(null) } }
-  const submit = handleSubmit(async ({ reason }) => {
-    setRefusal(null)
-    try {
-      await onConfirm(reason)
-      change(false)
-    } catch (e) {
-      setRefusal((e as Error).message)
-    }
-  })
+  const form = useForm<{ reason: string }>({ resolver: zodResolver(schema), defaultValues: { reason: '' } })
+  const { register, formState: { errors, isSubmitting } } = form
+  const { open, change, submit, refusal } = useFormDialog(form, () => ({ reason: '' }), ({ reason }) => onConfirm(reason))
   return (
     <Dialog open={open} onOpenChange={change}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>

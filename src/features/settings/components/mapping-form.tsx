@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { useForm } from 'react-hook-form'
 import { FormField } from '../../../components/form-field.tsx'
 import { Alert } from '../../../components/ui/alert.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '../../../components/ui/dialog.tsx'
 import { Input, NativeSelect } from '../../../components/ui/input.tsx'
+import { useFormDialog } from '../../../lib/use-form-dialog.ts'
 import type { Integration } from '../api/list-integrations.ts'
 import type { MappingOptions } from '../api/mapping-options.ts'
 import { mappingInput, type MappingInput } from '../api/save-branch-mapping.ts'
@@ -19,21 +20,9 @@ export function MappingForm({ trigger, title, initial, options, integrations, on
   integrations: Integration[]
   onSave: (input: MappingInput) => Promise<unknown>
 }) {
-  const [open, setOpen] = useState(false)
-  const [refusal, setRefusal] = useState<string | null>(null)
-  const { register, handleSubmit, reset, formState: { errors, isSubmitting } } = useForm<MappingInput>({
-    resolver: zodResolver(mappingInput), defaultValues: initial, mode: 'onChange',
-  })
-  const change = (next: boolean) => { setOpen(next); if (next) reset(initial); else setRefusal(null) }
-  const submit = handleSubmit(async (values) => {
-    setRefusal(null)
-    try {
-      await onSave(values)
-      change(false)
-    } catch (e) {
-      setRefusal((e as Error).message)
-    }
-  })
+  const form = useForm<MappingInput>({ resolver: zodResolver(mappingInput), defaultValues: initial, mode: 'onChange' })
+  const { register, formState: { errors, isSubmitting } } = form
+  const { open, change, submit, refusal } = useFormDialog(form, () => initial, onSave)
   return (
     <Dialog open={open} onOpenChange={change}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
