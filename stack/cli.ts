@@ -3,6 +3,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { loadConfig } from './config.ts'
+import { removeCluster } from './db/postgres.ts'
 import { startStack, type RunningStack } from './stack.ts'
 
 const USAGE = `Usage: npm run stack -- [command] [options]
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   }
   if (command === 'reset') {
     const config = loadConfig(overrides)
-    await rm(path.join(config.dataDir, 'db'), { recursive: true, force: true })
+    await removeCluster(config.dataDir)
     await rm(path.join(config.dataDir, 'storage'), { recursive: true, force: true })
     return void console.log(`Reset: ${config.dataDir} will be re-created from migrations and seed on the next start.`)
   }

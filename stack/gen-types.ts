@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs, promisify } from 'node:util'
 import { supabaseCliBinary } from './binaries.ts'
 import { freePort } from './net.ts'
+import { removeCluster } from './db/postgres.ts'
 import { startStack } from './stack.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -64,6 +65,7 @@ export async function generateFreshTypes(workdir = path.join(ROOT, 'supabase'), 
       await stack.stop()
     }
   } finally {
+    await removeCluster(dataDir)
     await rm(dataDir, { recursive: true, force: true })
   }
 }

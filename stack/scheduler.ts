@@ -19,13 +19,15 @@ export interface Scheduler {
  * The local stand-in for pg_cron + pg_net on hosted Supabase: POSTs /functions/v1/engine-tick with the
  * service role key, one call at a time. A failed tick is logged (once per run of failures), never fatal.
  * Also calls otel-export (env OPZENIX_EXPORT_MS, default 5000; 0 turns it off) when `otel_export_due()` says
- * spans are waiting, so idle stacks never wake that function.
+ * spans are waiting, so idle stacks never wake that function, and notify-event (env OPZENIX_NOTIFY_MS, default
+ * 2000) likewise when `notification_delivery_due()` says a delivery is due.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const loops = [
     every(options, 'engine-tick', options.intervalMs ?? tickMsFromEnv()),
     every(options, 'otel-export', msFromEnv('OPZENIX_EXPORT_MS', 5000), 'otel_export_due'),
     every(options, 'connection-health-check', msFromEnv('OPZENIX_HEALTH_CHECK_MS', 300_000)), // every connection (docs/github.md §6)
+    every(options, 'notify-event', msFromEnv('OPZENIX_NOTIFY_MS', 2000), 'notification_delivery_due'), // email, Slack, webhooks (docs/governance.md)
   ]
   return { stop: async () => { await Promise.all(loops.map((loop) => loop.stop())) } }
 }

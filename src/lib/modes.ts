@@ -28,7 +28,7 @@ export function resolveMode(saved: string | null | undefined, role: AppRole | nu
 
 export type NavKey =
   | 'home' | 'pipelines' | 'executions' | 'approvals' | 'environments' | 'audit'
-  | 'dashboard' | 'dora' | 'telemetry' | 'connections' | 'settings'
+  | 'dashboard' | 'dora' | 'telemetry' | 'connections' | 'settings' | 'organization' | 'projects'
 
 /** Navigation order per mode: what the mode is about comes first. */
 export const navOrder = {
@@ -39,4 +39,7 @@ export const navOrder = {
 } satisfies Record<Mode, NavKey[]>
 
 /** Configuration pages: the same place in every mode, below the work. */
-export const settingsNav = ['connections', 'settings'] satisfies NavKey[]
+export const settingsNav = ['connections', 'settings', 'organization', 'projects'] satisfies NavKey[]
+
+/** What the shell shows while the current organization has no project yet. */
+export const noProjectNav = ['home', 'organization', 'projects'] satisfies NavKey[]

@@ -17,6 +17,8 @@ const minimumRole = {
   manageLocks: 'admin',
   readAudit: 'admin',
   manageMembers: 'admin',
+  /** Editing an environment's grants (environment_permissions); what each grant allows is environment_actions'. */
+  manageEnvironmentPermissions: 'admin',
   manageConnections: 'admin',
   checkConnections: 'operator',
   manageIntegrations: 'admin',

@@ -8,6 +8,29 @@ export const queryKeys = {
     memberships: (userId: string) => ['workspace', 'memberships', userId] as const,
     preferences: (userId: string) => ['workspace', 'preferences', userId] as const,
     profile: (userId: string) => ['workspace', 'profile', userId] as const,
+    onboarding: (userId: string, orgId: string) => ['workspace', 'preferences', userId, 'onboarding', orgId] as const,
+  },
+  // Under the workspace prefix, so refreshing the workspace (a role changed, an invitation accepted) refreshes them.
+  organization: {
+    all: (orgId: string) => ['workspace', 'organization', orgId] as const,
+    members: (orgId: string) => ['workspace', 'organization', orgId, 'members'] as const,
+    invitations: (orgId: string) => ['workspace', 'organization', orgId, 'invitations'] as const,
+    teams: (orgId: string) => ['workspace', 'organization', orgId, 'teams'] as const,
+    invitation: (token: string) => ['workspace', 'invitation', token] as const,
+    projects: (orgId: string) => ['workspace', 'projects-page', orgId] as const,
+  },
+  onboarding: {
+    repositories: (orgId: string) => ['onboarding', 'repositories', orgId] as const,
+    stack: (orgId: string, repository: string | null) => ['onboarding', 'stack', orgId, repository] as const,
+    environments: (projectId: string | null) => ['onboarding', 'environments', projectId] as const,
+    review: (orgId: string, projectId: string | null) => ['onboarding', 'review', orgId, projectId] as const,
+  },
+  notifications: {
+    all: ['notifications'] as const,
+    unread: (userId: string) => ['notifications', 'unread', userId] as const,
+    latest: (userId: string) => ['notifications', 'latest', userId] as const,
+    page: (userId: string, filter: string, page: number) => ['notifications', 'page', userId, filter, page] as const,
+    settings: (userId: string) => ['notifications', 'settings', userId] as const,
   },
   pipelines: {
     all: ['pipelines'] as const,
@@ -27,6 +50,7 @@ export const queryKeys = {
     checkpoints: (id: string) => ['executions', 'checkpoints', id] as const,
     approvals: (id: string) => ['executions', 'approvals', id] as const,
     environments: (projectId: string) => ['executions', 'environments', projectId] as const,
+    queue: (id: string) => ['executions', 'queue', id] as const,
   },
   approvals: {
     all: ['approvals'] as const,
@@ -41,6 +65,16 @@ export const queryKeys = {
     detail: (projectId: string, key: string) => ['environments', 'detail', projectId, key] as const,
     versions: (environmentId: string) => ['environments', 'versions', environmentId] as const,
     history: (environmentId: string, page: number) => ['environments', 'versions', environmentId, page] as const,
+    chain: (projectId: string) => ['environments', 'chain', projectId] as const,
+    config: (environmentId: string) => ['environments', 'config', environmentId] as const,
+    configAccess: (environmentId: string) => ['environments', 'config', environmentId, 'access'] as const,
+  },
+  governance: {
+    all: ['governance'] as const,
+    lock: (environmentId: string) => ['governance', 'lock', environmentId] as const,
+    freezeWindows: (projectId: string, environmentId: string) => ['governance', 'freeze-windows', projectId, environmentId] as const,
+    occurrences: (recurrence: string, timeZone: string) => ['governance', 'occurrences', recurrence, timeZone] as const,
+    breakGlass: (environmentId: string) => ['governance', 'break-glass', environmentId] as const,
   },
   deployments: {
     all: ['deployments'] as const,

@@ -148,6 +148,9 @@ begin
 end
 $$;
 revoke all on function realtime.stack_visible_changes(regclass, text[], jsonb, jsonb) from public;
+-- The capture functions run as triggers (no EXECUTE check) or from stack_on_ddl: nobody calls them directly.
+revoke all on function realtime.stack_capture_change(), realtime.stack_capture_rows(), realtime.stack_on_ddl(),
+  realtime.stack_sync_capture() from public;
 
 -- Changes queued while no service was listening can no longer be delivered in order.
 truncate realtime.stack_changes;

@@ -1,3 +1,11 @@
+-- What these migrations rely on from Supabase (every hosted project has it; the local stack provides the same,
+-- and test/data-model/cli-push.test.ts pushes them with the Supabase CLI onto a database with only that):
+-- - roles anon, authenticated, service_role, and auth.users, auth.uid(), auth.role();
+-- - storage.buckets, storage.objects, storage.foldername();
+-- - extensions.digest() and extensions.gen_random_bytes() (pgcrypto, in schema extensions);
+-- - the supabase_realtime publication (tables the UI watches are added to it).
+-- Nothing else: no pg_cron, pg_net or Vault objects (docs/deploying.md adds the scheduled jobs by hand).
+
 -- Enumerations shared by the whole schema. app_role is declared strongest first (admin < operator < viewer
 -- in enum order), which the access helpers rely on to compare roles.
 

@@ -6,6 +6,7 @@ let stack: TestStack
 let service: Client
 let operator: Client
 let admin: Client
+let lead: Client
 let versions = 0
 
 const deploy = (client: Client, userId: string, environmentId: string, fields: Record<string, unknown> = {}) =>
@@ -25,10 +26,19 @@ const breakGlassRows = (resourceType: string, resourceId: string) => sql(stack,
   `select user_id, details from public.audit_logs where action = 'deployment.break_glass' and resource_type = $1 and resource_id = $2`,
   [resourceType, resourceId])
 
+/** The admin asks to break glass in the environment and lead@ (the second admin) approves. */
+async function approvedBreakGlass(environmentId: string) {
+  const { data, error } = await admin.from('break_glass_requests')
+    .insert({ environment_id: environmentId, requested_by: DEMO.users.admin, reason_category: 'incident', reason: 'hotfix' }).select('id').single()
+  if (error) throw new Error(error.message)
+  const decided = await lead.rpc('decide_break_glass', { _request_id: data.id, _approve: true })
+  if (decided.error) throw new Error(decided.error.message)
+}
+
 beforeAll(async () => {
   stack = await startProjectStack()
   service = stack.service()
-  ;[operator, admin] = await Promise.all([signIn(stack, 'operator@opzenix.dev'), signIn(stack, 'admin@opzenix.dev')])
+  ;[operator, admin, lead] = await Promise.all([signIn(stack, 'operator@opzenix.dev'), signIn(stack, 'admin@opzenix.dev'), signIn(stack, 'lead@opzenix.dev')])
 }, 120_000)
 afterAll(async () => { await stack?.stop() })
 
@@ -39,7 +49,7 @@ describe('deployment guard', () => {
     expect(data).toMatchObject({ break_glass: false, strategy: 'rolling' })
   })
 
-  it('refuses a deploy into a locked environment unless the deployer holds the lock\'s role, and audits the break-glass', async () => {
+  it('refuses a deploy into a locked environment unless the deployer holds the lock\'s role and an approved break-glass, and audits it', async () => {
     const envId = await environment('qa-locked')
     const { data: lock } = await admin.from('environment_locks').insert({
       project_id: DEMO.project, environment_id: envId, is_locked: true, required_role: 'admin', lock_reason: 'incident 4711',
@@ -49,6 +59,9 @@ describe('deployment guard', () => {
     expect(refused.error?.message).toMatch(/is locked: incident 4711/)
     expect((await sql(stack, 'select count(*)::int as n from public.deployments where environment_id = $1', [envId]))[0].n).toBe(0)
 
+    // An admin breaks glass only with a request a second admin approved (test/governance has the details).
+    expect((await deploy(admin, DEMO.users.admin, envId)).error?.hint).toMatch(/approved by a second admin/)
+    await approvedBreakGlass(envId)
     const allowed = await deploy(admin, DEMO.users.admin, envId)
     expect(allowed.error).toBeNull()
     expect(allowed.data!.break_glass).toBe(true)
@@ -67,7 +80,7 @@ describe('deployment guard', () => {
     expect((await deploy(service, DEMO.users.operator, envId)).error?.message).toMatch(/is locked/)
   })
 
-  it('refuses a deploy during an active freeze window unless the deployer holds its role', async () => {
+  it('refuses a deploy during an active freeze window unless the deployer holds its role and an approved break-glass', async () => {
     const envId = await environment('qa-frozen')
     const { data: freeze } = await admin.from('freeze_windows').insert({
       project_id: DEMO.project, environment_id: envId, reason: 'Black Friday',
@@ -75,6 +88,8 @@ describe('deployment guard', () => {
     }).select('id').single()
 
     expect((await deploy(operator, DEMO.users.operator, envId)).error?.message).toMatch(/is frozen until .*Black Friday/)
+    expect((await deploy(admin, DEMO.users.admin, envId)).error?.message).toMatch(/is frozen until .*Black Friday/)
+    await approvedBreakGlass(envId)
     const allowed = await deploy(admin, DEMO.users.admin, envId)
     expect(allowed.data?.break_glass).toBe(true)
     expect(await breakGlassRows('freeze_windows', freeze!.id)).toHaveLength(1)

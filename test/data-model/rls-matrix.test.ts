@@ -7,7 +7,10 @@ import { DEMO, signIn, sql, startProjectStack, type Client } from './demo.ts'
 // Letters: s = select sees it, i = insert succeeds, u = update changes it, d = delete removes it.
 const EXPECTED: Record<string, [string, string, string, string, string]> = {
   //                          anon    viewer  operator admin   other
-  organizations:            ['----', 's---', 's---', 'siud', '----'],
+  organizations:            ['----', 'si--', 'si--', 'siud', '-i--'],
+  organization_invitations: ['----', '----', '----', 's--d', '----'],
+  teams:                    ['----', 's---', 's---', 'siud', '----'],
+  team_members:             ['----', 's---', 's---', 'si-d', '----'],
   organization_members:     ['----', 's---', 's---', 'siud', '----'],
   projects:                 ['----', 's---', 's---', 'siud', '----'],
   profiles:                 ['----', 's-u-', 's---', 's---', '----'],
@@ -15,8 +18,12 @@ const EXPECTED: Record<string, [string, string, string, string, string]> = {
   user_preferences:         ['----', 'siu-', '-i--', '-i--', '-i--'],
   environments:             ['----', 's---', 's---', 'siud', '----'],
   environment_locks:        ['----', 's---', 's---', 'siud', '----'],
+  environment_permissions:  ['----', 's---', 's---', 'siud', '----'],
   freeze_windows:           ['----', 's---', 's---', 'siud', '----'],
-  environment_configs:      ['----', 's---', 's---', 'siud', '----'],
+  break_glass_requests:     ['----', 's---', 's---', 'si--', '----'],
+  deploy_queue:             ['----', 's---', 's---', 's---', '----'],
+  environment_configs:      ['----', 's---', 's---', 's---', '----'],
+  environment_config_versions: ['----', 's---', 'si--', 'si--', '----'],
   secret_references:        ['----', 's---', 's---', 'siud', '----'],
   flow_templates:           ['----', 's---', 'siu-', 'siud', '----'],
   pipeline_templates:       ['----', 's---', 'siu-', 'siud', '----'],
@@ -28,6 +35,8 @@ const EXPECTED: Record<string, [string, string, string, string, string]> = {
   artifacts:                ['----', 's---', 'si--', 'si-d', '----'],
   approval_requests:        ['----', 's---', 'si--', 'si--', '----'],
   approval_votes:           ['----', 's---', 'si--', 'si--', '----'],
+  approval_policy_versions: ['----', 's---', 's---', 's---', '----'],
+  approval_policy_rules:    ['----', 's---', 's---', 's---', '----'],
   deployments:              ['----', 's---', 'siu-', 'siu-', '----'],
   deployment_versions:      ['----', 's---', 'siu-', 'siu-', '----'],
   connections:              ['----', 's---', 's---', 'siud', '----'],
@@ -42,6 +51,10 @@ const EXPECTED: Record<string, [string, string, string, string, string]> = {
   widget_metrics:           ['----', 's---', 's---', 's---', '----'],
   dashboard_layouts:        ['----', 'siud', '-i--', '-i--', '----'],
   notification_events:      ['----', 's-ud', '----', '----', '----'],
+  notification_channels:    ['----', '----', '----', 'siud', '----'],
+  notification_preferences: ['----', 'siud', '-i--', '-i--', '-i--'],
+  notification_deliveries:  ['----', 's---', '----', 's---', '----'],
+  approval_link_uses:       ['----', 's---', '----', 's---', '----'],
   otel_export_queue:        ['----', '----', 's---', 's---', '----'],
   otel_export_batches:      ['----', '----', 's---', 's---', '----'],
 }
@@ -68,8 +81,26 @@ const freshEnv = () => serviceInsert('environments', {
   project_id: DEMO.project, key: uniq('env').replace(/[^a-z0-9-]/g, ''), display_name: 'Matrix', tier: 'development', position: 1000 + n,
 })
 const freshUser = async () => (await sql(stack, `insert into auth.users (id, email, aud, role) values (gen_random_uuid(), $1, 'authenticated', 'authenticated') returning id`, [`${uniq('m')}@example.test`]))[0].id as string
+const freshInvitation = () => ({
+  organization_id: DEMO.acme, email: `${uniq('invitee')}@example.test`, role: 'viewer', token_hash: uniq('hash'),
+  expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+})
+const freshTeamMember = async () => {
+  const member = await serviceInsert('organization_members', { organization_id: DEMO.acme, user_id: await freshUser(), role: 'viewer' })
+  const team = await serviceInsert('teams', { organization_id: DEMO.acme, name: uniq('team') })
+  return { team_id: team.id, organization_id: DEMO.acme, user_id: member.user_id }
+}
 const exportConnection = async () => (await serviceInsert('connections', { organization_id: DEMO.acme, type: 'otel', name: uniq('export'), config: { endpoint: 'http://127.0.0.1:9' } })).id as string
 const anySignal = async () => (await sql(stack, 'select id::int from public.telemetry_signals where project_id = $1 limit 1', [DEMO.project]))[0].id as number
+let policyVersions = 0
+const freshPolicyVersion = async () => {
+  const env = await freshEnv()
+  return { organization_id: DEMO.acme, project_id: DEMO.project, environment_id: env.id, version: ++policyVersions, change_reason: 'matrix' }
+}
+const freshPolicyRule = async () => ({
+  policy_version_id: (await serviceInsert('approval_policy_versions', await freshPolicyVersion())).id,
+  project_id: DEMO.project, level: 1, position: 1, name: 'Matrix', required: 1, role: 'admin',
+})
 const freshRequest = () => serviceInsert('approval_requests', { execution_id: approvalsRun, node_id: uniq('gate'), required_approvals: 3 })
 
 interface Case {
@@ -98,6 +129,22 @@ const CASES: Record<string, Case> = {
     },
     insert: (a) => ({ name: 'New org', slug: uniq('new'), owner_id: actorId[a] }),
     patch: { name: 'Renamed' },
+  },
+  organization_invitations: {
+    fixture: () => serviceInsert('organization_invitations', freshInvitation()),
+    insert: () => freshInvitation(),
+    patch: { role: 'admin' },
+  },
+  teams: {
+    fixture: () => serviceInsert('teams', { organization_id: DEMO.acme, name: uniq('team') }),
+    insert: () => ({ organization_id: DEMO.acme, name: uniq('team') }),
+    patch: { description: 'changed' },
+  },
+  team_members: {
+    fixture: async () => serviceInsert('team_members', await freshTeamMember()),
+    insert: () => freshTeamMember(),
+    patch: { created_at: '2000-01-01T00:00:00+00:00' },
+    key: 'user_id', // each fixture is a new member
   },
   organization_members: {
     fixture: async () => serviceInsert('organization_members', { organization_id: DEMO.acme, user_id: await freshUser(), role: 'viewer' }),
@@ -136,15 +183,36 @@ const CASES: Record<string, Case> = {
     insert: async () => ({ project_id: DEMO.project, environment_id: (await freshEnv()).id, is_locked: true }),
     patch: { is_locked: true },
   },
+  environment_permissions: {
+    fixture: async () => serviceInsert('environment_permissions', { environment_id: (await freshEnv()).id, user_id: DEMO.users.viewer, action: 'deploy', effect: 'allow' }),
+    insert: async () => ({ environment_id: (await freshEnv()).id, user_id: DEMO.users.operator, action: 'lock', effect: 'allow' }),
+    patch: { effect: 'deny' },
+  },
   freeze_windows: {
     fixture: () => serviceInsert('freeze_windows', { project_id: DEMO.project, environment_id: DEMO.env.dev, starts_at: '2099-01-01T00:00:00Z', ends_at: '2099-01-02T00:00:00Z', reason: 'matrix' }),
     insert: () => ({ project_id: DEMO.project, starts_at: '2099-02-01T00:00:00Z', ends_at: '2099-02-02T00:00:00Z', reason: 'new' }),
+    patch: { reason: 'changed' },
+  },
+  break_glass_requests: {
+    fixture: () => serviceInsert('break_glass_requests', { environment_id: DEMO.env.dev, requested_by: DEMO.users.admin, reason_category: 'incident', reason: 'matrix' }),
+    insert: (a) => ({ environment_id: DEMO.env.dev, requested_by: actorId[a], reason_category: 'other', reason: 'matrix insert' }),
+    patch: { reason: 'changed' },
+  },
+  deploy_queue: {
+    fixture: () => serviceInsert('deploy_queue', { project_id: DEMO.project, environment_id: DEMO.env.dev, execution_id: DEMO.runningExecution, node_id: uniq('deploy'), reason: 'matrix' }),
+    insert: () => ({ project_id: DEMO.project, environment_id: DEMO.env.dev, execution_id: DEMO.runningExecution, node_id: uniq('deploy'), reason: 'forged' }),
     patch: { reason: 'changed' },
   },
   environment_configs: {
     fixture: async () => serviceInsert('environment_configs', { project_id: DEMO.project, environment_id: (await freshEnv()).id }),
     insert: async () => ({ project_id: DEMO.project, environment_id: (await freshEnv()).id, variables: { A: 1 } }),
     patch: { variables: { A: 2 } },
+  },
+  environment_config_versions: {
+    // Fresh environments are development tier, where operators may change configuration (admins anywhere).
+    fixture: async () => serviceInsert('environment_config_versions', { environment_id: (await freshEnv()).id, variables: { A: 1 }, reason: 'matrix fixture' }),
+    insert: async () => ({ environment_id: (await freshEnv()).id, variables: { A: 2 }, reason: 'matrix insert' }),
+    patch: { reason: 'rewritten' },
   },
   secret_references: {
     fixture: () => serviceInsert('secret_references', { project_id: DEMO.project, ref_key: uniq('REF'), provider: 'supabase_vault' }),
@@ -200,6 +268,17 @@ const CASES: Record<string, Case> = {
     fixture: async () => serviceInsert('approval_votes', { approval_request_id: (await freshRequest()).id, user_id: DEMO.users.lead, vote: 'approve' }),
     insert: async (a) => ({ approval_request_id: (await freshRequest()).id, user_id: actorId[a], vote: 'approve' }),
     patch: { comment: 'changed' },
+  },
+  // Admins change policies only through save_approval_policy (approval-policies.test.ts), never by writing rows.
+  approval_policy_versions: {
+    fixture: async () => serviceInsert('approval_policy_versions', await freshPolicyVersion()),
+    insert: () => freshPolicyVersion(),
+    patch: { change_reason: 'rewritten' },
+  },
+  approval_policy_rules: {
+    fixture: async () => serviceInsert('approval_policy_rules', await freshPolicyRule()),
+    insert: () => freshPolicyRule(),
+    patch: { required: 5 },
   },
   deployments: {
     fixture: () => serviceInsert('deployments', { project_id: DEMO.project, environment_id: DEMO.env.dev, version: uniq('v'), deployed_by: DEMO.users.operator }),
@@ -287,6 +366,40 @@ const CASES: Record<string, Case> = {
     insert: (a) => ({ user_id: own(a), type: 'forged' }),
     patch: { read_at: '2030-01-01T00:00:00+00:00' },
   },
+  notification_channels: {
+    fixture: () => serviceInsert('notification_channels', { organization_id: DEMO.acme, kind: 'email', name: uniq('mail') }),
+    insert: () => ({ organization_id: DEMO.acme, kind: 'slack', name: uniq('slack'), url: 'https://hooks.example.test/x' }),
+    patch: { name: 'renamed' },
+  },
+  notification_preferences: {
+    fixture: async () => (await service.from('notification_preferences').select().eq('user_id', DEMO.users.viewer).maybeSingle()).data
+      ?? serviceInsert('notification_preferences', { user_id: DEMO.users.viewer }),
+    beforeInsert: async (a) => { await service.from('notification_preferences').delete().eq('user_id', own(a)) },
+    insert: (a) => ({ user_id: own(a), muted_types: ['run_failed'] }),
+    patch: { email_enabled: false, muted_types: [uniq('t')] },
+    key: 'user_id',
+  },
+  notification_deliveries: {
+    fixture: async () => serviceInsert('notification_deliveries', {
+      dedup_key: uniq('matrix'), event_type: 'matrix', event_key: uniq('matrix'), organization_id: DEMO.acme, user_id: DEMO.users.viewer,
+      channel_id: (await serviceInsert('notification_channels', { organization_id: DEMO.acme, kind: 'email', name: uniq('mail'), enabled: false })).id,
+    }),
+    insert: async () => ({
+      dedup_key: uniq('forged'), event_type: 'forged', event_key: 'forged', organization_id: DEMO.acme,
+      channel_id: (await serviceInsert('notification_channels', { organization_id: DEMO.acme, kind: 'email', name: uniq('mail'), enabled: false })).id,
+    }),
+    patch: { status: 'delivered' },
+  },
+  approval_link_uses: {
+    fixture: async () => serviceInsert('approval_link_uses', {
+      nonce: uniq('nonce-nonce-nonce'), approval_request_id: (await freshRequest()).id, project_id: DEMO.project, user_id: DEMO.users.viewer,
+      decision: 'approve', outcome: 'refused',
+    }),
+    insert: async (a) => ({ nonce: uniq('forged-forged-forged'), approval_request_id: (await freshRequest()).id, project_id: DEMO.project,
+      user_id: own(a), decision: 'approve', outcome: 'recorded' }),
+    patch: { outcome: 'recorded' },
+    key: 'nonce',
+  },
 }
 
 const stable = (value: unknown) => JSON.stringify(value)
@@ -318,7 +431,7 @@ async function cell(table: string, actor: Actor): Promise<string> {
   const changed = Object.keys(spec.patch).some((k) => stable(after?.[k]) !== stable(target[k]))
   result += changed ? 'u' : '-'
 
-  const doomed = table === 'profiles' || table === 'user_roles' || table === 'user_preferences' ? target : await spec.fixture()
+  const doomed = table === 'profiles' || table === 'user_roles' || table === 'user_preferences' || table === 'notification_preferences' ? target : await spec.fixture()
   await client.from(table).delete().eq(key, doomed[key])
   result += (await serviceRow(table, doomed[key])) ? '-' : 'd'
   return result

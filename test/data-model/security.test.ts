@@ -44,7 +44,7 @@ describe('row-level security coverage', () => {
     // Nothing the user can send upgrades them.
     expect((await client.from('user_roles').insert({ user_id: data.user!.id, role: 'admin' })).error?.code).toBe('42501')
     expect((await client.from('organization_members').insert({ organization_id: DEMO.acme, user_id: data.user!.id, role: 'admin' })).error?.code).toBe('42501')
-    expect((await client.from('organizations').insert({ name: 'Mine', slug: 'mine', owner_id: data.user!.id })).error?.code).toBe('42501')
+    expect((await client.from('organizations').insert({ name: 'Theirs', slug: 'theirs', owner_id: DEMO.users.admin })).error?.code).toBe('42501')
   })
 
   it('does not let an operator promote themselves in their organization', async () => {
@@ -147,9 +147,10 @@ describe('avatars and realtime', () => {
   it('publishes the tables the UI watches', async () => {
     const rows = await sql(stack, `select tablename from pg_publication_tables where pubname = 'supabase_realtime' and schemaname = 'public'`)
     expect(rows.map((r) => r.tablename).sort()).toEqual([
-      'approval_requests', 'approval_votes', 'audit_logs', 'connection_health_events', 'connections', 'deployment_versions',
-      'deployments', 'environment_locks', 'execution_logs', 'execution_nodes', 'execution_state_events', 'executions',
-      'notification_events', 'telemetry_signals', 'webhook_deliveries',
+      'approval_requests', 'approval_votes', 'audit_logs', 'break_glass_requests', 'connection_health_events', 'connections',
+      'deploy_queue', 'deployment_versions', 'deployments', 'environment_locks', 'environment_permissions', 'execution_logs', 'execution_nodes',
+      'execution_state_events', 'executions', 'freeze_windows', 'notification_events', 'organization_members', 'team_members', 'teams',
+      'telemetry_signals', 'webhook_deliveries',
     ])
   })
 })

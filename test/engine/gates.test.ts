@@ -91,22 +91,25 @@ describe('approval gates', () => {
 })
 
 describe('deploys', () => {
-  it('fail with the lock\'s reason when the environment is locked, recording no deployment', async () => {
+  it('wait in the environment\'s queue when it is locked, recording no deployment (they no longer fail)', async () => {
     const id = await start(gated('preprod')) // seeded: locked for a load test, two approvals
     await waitFor(() => readRun(stack, id), (r) => r.status === 'paused')
     const request = await openRequest(id)
     expect(request!.required_approvals).toBe(2)
     expect((await vote(admin, request!.id, 'approve')).error).toBeNull()
     expect((await vote(lead, request!.id, 'approve')).error).toBeNull()
-    const done = await waitFor(() => readRun(stack, id), finished)
-    expect(done.status).toBe('failed')
-    expect(done.nodes.deploy).toMatchObject({
-      status: 'failed', output: { reason: 'deploy_refused', detail: 'environment preprod is locked: Load test in progress' },
+    const held = await waitFor(() => readRun(stack, id), (r) => r.nodes.deploy.status === 'waiting')
+    expect(held.status).toBe('paused')
+    expect(held.nodes.deploy.output).toMatchObject({
+      reason: 'waiting_for_environment', detail: 'waiting for lock on preprod (position 1): environment preprod is locked: Load test in progress',
     })
+    const { data: queued } = await viewer.from('deploy_queue_positions').select('node_id, position').eq('execution_id', id)
+    expect(queued).toEqual([{ node_id: 'deploy', position: 1 }])
     const { count } = await viewer.from('deployments').select('*', { count: 'exact', head: true }).eq('execution_id', id)
     expect(count).toBe(0)
-    const { data: logs } = await viewer.from('execution_logs').select('level, message').eq('execution_id', id).eq('node_id', 'deploy')
-    expect(logs).toContainEqual({ level: 'error', message: 'deploy_refused: environment preprod is locked: Load test in progress' })
+    // Cancelling the run takes the deploy out of the queue (test/governance has the full queue behaviour).
+    expect((await call(stack, 'execution-cancel', { execution_id: id }, operator)).status).toBe(200)
+    expect((await viewer.from('deploy_queue_positions').select('node_id').eq('execution_id', id)).data).toEqual([])
   })
   it('fail with the deploy guard\'s words when the database refuses (an approval not tied to the environment)', async () => {
     const graph = gated('staging')

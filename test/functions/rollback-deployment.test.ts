@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestStack } from '../helpers/stack.ts'
-import { DEMO, sql, startProjectStack } from '../data-model/demo.ts'
+import { DEMO, signIn, sql, startProjectStack } from '../data-model/demo.ts'
 import { counts, expectError, invoke, rawPost, roleClients, type Clients } from './helpers.ts'
 
 let stack: TestStack
@@ -90,7 +90,7 @@ describe('rollback-deployment', () => {
     expect(await counts(stack, TABLES)).toEqual(before)
   })
 
-  it('refuses an operator in a locked environment with the lock\'s reason, and lets an admin break glass', async () => {
+  it('refuses an operator in a locked environment with the lock\'s reason, and lets an admin break glass with a second admin\'s approval', async () => {
     const target = await earlier(DEMO.env.prod)
     const before = await counts(stack, TABLES)
     const refused = await invoke(as.operator, 'rollback-deployment', { environment_id: DEMO.env.prod, version_id: target.id, reason: 'Refund errors spiking' })
@@ -99,6 +99,15 @@ describe('rollback-deployment', () => {
     expect(refused.body.error.details.hint).toMatch(/only admin or above/)
     expect(await counts(stack, TABLES)).toEqual(before)
 
+    // An admin breaks glass only with a break-glass request a second admin (lead@) approved.
+    const alone = await invoke(as.admin, 'rollback-deployment', { environment_id: DEMO.env.prod, version_id: target.id, reason: 'Refund errors spiking' })
+    expectError(alone, 409, 'environment_locked')
+    expect(alone.body.error.details.hint).toMatch(/approved by a second admin/)
+    const { data: request } = await as.admin.from('break_glass_requests')
+      .insert({ environment_id: DEMO.env.prod, requested_by: DEMO.users.admin, reason_category: 'incident', reason: 'Refund errors spiking' })
+      .select('id').single()
+    const lead = await signIn(stack, 'lead@opzenix.dev')
+    expect((await lead.rpc('decide_break_glass', { _request_id: request!.id, _approve: true })).error).toBeNull()
     const allowed = await invoke(as.admin, 'rollback-deployment', { environment_id: DEMO.env.prod, version_id: target.id, reason: 'Refund errors spiking' })
     expect(allowed.status).toBe(201)
     const [deployment] = await sql(stack, 'select break_glass, deployed_by from public.deployments where id = $1', [allowed.body.deployment_id])

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { createClient, type SupabaseClient } from '@supabase/supabase-js'
 import ws from 'ws'
 import { freePort } from '../../stack/net.ts'
+import { removeCluster } from '../../stack/db/postgres.ts'
 import { startStack, type RunningStack } from '../../stack/stack.ts'
 
 export const FIXTURE_PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/project')
@@ -51,6 +52,7 @@ export async function startTestStack(workdir = FIXTURE_PROJECT): Promise<TestSta
     service: () => client(started.serviceRoleKey),
     stop: async () => {
       await started.stop()
+      await removeCluster(dataDir)
       await rm(dataDir, { recursive: true, force: true })
     },
   }

@@ -1,4 +1,5 @@
 import { PageHeader } from '../../components/states.tsx'
+import { OnboardingBanner } from '../../features/onboarding/components/onboarding-banner.tsx'
 import { modeMeta } from '../../lib/modes.ts'
 import { useProject, useWorkspace } from '../../lib/workspace.ts'
 import { modeHomes } from './mode-layouts.tsx'
@@ -11,6 +12,7 @@ export default function HomePage() {
   const meta = modeMeta[mode]
   return (
     <>
+      <OnboardingBanner />
       <PageHeader
         title="Control tower"
         description={<>{project.name} · {project.organizationName} · <span data-testid="home-mode">{meta.label}</span>: {meta.description.toLowerCase()}</>}

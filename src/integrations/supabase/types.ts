@@ -4,16 +4,82 @@ export type Database = {
   
   "public": {
           Tables: {
-            "approval_requests": {
+            "approval_link_uses": {
                   Row: {
-                    "allow_self_approval": boolean,"allowed_roles": (Database["public"]['Enums']["app_role"])[],"approval_count": number,"created_at": string,"environment_id": string | null,"execution_id": string,"expires_at": string | null,"id": string,"node_id": string,"project_id": string,"requested_by": string | null,"required_approvals": number,"resolved_at": string | null,"status": Database["public"]['Enums']["approval_status"],"title": string | null,"updated_at": string
+                    "approval_request_id": string,"decision": Database["public"]['Enums']["approval_vote"],"message": string | null,"nonce": string,"outcome": string,"project_id": string,"used_at": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "allow_self_approval"?: boolean,"allowed_roles"?: (Database["public"]['Enums']["app_role"])[],"approval_count"?: number,"created_at"?: string,"environment_id"?: string | null,"execution_id": string,"expires_at"?: string | null,"id"?: string,"node_id": string,"project_id": string,"requested_by"?: string | null,"required_approvals"?: number,"resolved_at"?: string | null,"status"?: Database["public"]['Enums']["approval_status"],"title"?: string | null,"updated_at"?: string
+                    "approval_request_id": string,"decision": Database["public"]['Enums']["approval_vote"],"message"?: string | null,"nonce": string,"outcome": string,"project_id": string,"used_at"?: string,"user_id": string
                   }
                   Update: {
-                    "allow_self_approval"?: boolean,"allowed_roles"?: (Database["public"]['Enums']["app_role"])[],"approval_count"?: number,"created_at"?: string,"environment_id"?: string | null,"execution_id"?: string,"expires_at"?: string | null,"id"?: string,"node_id"?: string,"project_id"?: string,"requested_by"?: string | null,"required_approvals"?: number,"resolved_at"?: string | null,"status"?: Database["public"]['Enums']["approval_status"],"title"?: string | null,"updated_at"?: string
+                    "approval_request_id"?: string,"decision"?: Database["public"]['Enums']["approval_vote"],"message"?: string | null,"nonce"?: string,"outcome"?: string,"project_id"?: string,"used_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "approval_link_uses_approval_request_id_fkey"
+      columns: ["approval_request_id"]
+isOneToOne: false
+      referencedRelation: "approval_requests"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "approval_link_uses_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"approval_policy_rules": {
+                  Row: {
+                    "id": string,"level": number,"name": string,"policy_version_id": string,"position": number,"project_id": string,"required": number,"role": Database["public"]['Enums']["app_role"] | null,"team_id": string | null,"user_ids": (string)[] | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "id"?: string,"level": number,"name": string,"policy_version_id": string,"position": number,"project_id": string,"required": number,"role"?: Database["public"]['Enums']["app_role"] | null,"team_id"?: string | null,"user_ids"?: (string)[] | null
+                  }
+                  Update: {
+                    "id"?: string,"level"?: number,"name"?: string,"policy_version_id"?: string,"position"?: number,"project_id"?: string,"required"?: number,"role"?: Database["public"]['Enums']["app_role"] | null,"team_id"?: string | null,"user_ids"?: (string)[] | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "approval_policy_rules_policy_version_id_project_id_fkey"
+      columns: ["policy_version_id","project_id"]
+isOneToOne: false
+      referencedRelation: "approval_policy_versions"
+      referencedColumns: ["id","project_id"]
+    }
+                  ]
+                },"approval_policy_versions": {
+                  Row: {
+                    "active": boolean,"change_reason": string,"created_at": string,"created_by": string | null,"environment_id": string,"expires_after": string | null,"forbid_commit_author": boolean,"forbid_starter": boolean,"id": string,"organization_id": string,"project_id": string,"require_impact": boolean,"require_ticket": boolean,"version": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "active"?: boolean,"change_reason": string,"created_at"?: string,"created_by"?: string | null,"environment_id": string,"expires_after"?: string | null,"forbid_commit_author"?: boolean,"forbid_starter"?: boolean,"id"?: string,"organization_id": string,"project_id": string,"require_impact"?: boolean,"require_ticket"?: boolean,"version": number
+                  }
+                  Update: {
+                    "active"?: boolean,"change_reason"?: string,"created_at"?: string,"created_by"?: string | null,"environment_id"?: string,"expires_after"?: string | null,"forbid_commit_author"?: boolean,"forbid_starter"?: boolean,"id"?: string,"organization_id"?: string,"project_id"?: string,"require_impact"?: boolean,"require_ticket"?: boolean,"version"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "approval_policy_versions_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    }
+                  ]
+                },"approval_requests": {
+                  Row: {
+                    "allow_self_approval": boolean,"allowed_roles": (Database["public"]['Enums']["app_role"])[],"approval_count": number,"created_at": string,"current_level": number | null,"environment_id": string | null,"execution_id": string,"expires_at": string | null,"id": string,"node_id": string,"policy_version_id": string | null,"project_id": string,"requested_by": string | null,"required_approvals": number,"resolved_at": string | null,"status": Database["public"]['Enums']["approval_status"],"title": string | null,"updated_at": string,"waiting_for": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "allow_self_approval"?: boolean,"allowed_roles"?: (Database["public"]['Enums']["app_role"])[],"approval_count"?: number,"created_at"?: string,"current_level"?: number | null,"environment_id"?: string | null,"execution_id": string,"expires_at"?: string | null,"id"?: string,"node_id": string,"policy_version_id"?: string | null,"project_id": string,"requested_by"?: string | null,"required_approvals"?: number,"resolved_at"?: string | null,"status"?: Database["public"]['Enums']["approval_status"],"title"?: string | null,"updated_at"?: string,"waiting_for"?: string | null
+                  }
+                  Update: {
+                    "allow_self_approval"?: boolean,"allowed_roles"?: (Database["public"]['Enums']["app_role"])[],"approval_count"?: number,"created_at"?: string,"current_level"?: number | null,"environment_id"?: string | null,"execution_id"?: string,"expires_at"?: string | null,"id"?: string,"node_id"?: string,"policy_version_id"?: string | null,"project_id"?: string,"requested_by"?: string | null,"required_approvals"?: number,"resolved_at"?: string | null,"status"?: Database["public"]['Enums']["approval_status"],"title"?: string | null,"updated_at"?: string,"waiting_for"?: string | null
                   }
                   Relationships: [
                     {
@@ -28,18 +94,24 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "executions"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "approval_requests_policy_version_id_fkey"
+      columns: ["policy_version_id"]
+isOneToOne: false
+      referencedRelation: "approval_policy_versions"
+      referencedColumns: ["id"]
     }
                   ]
                 },"approval_votes": {
                   Row: {
-                    "approval_request_id": string,"comment": string | null,"created_at": string,"id": string,"project_id": string,"user_id": string,"vote": Database["public"]['Enums']["approval_vote"]
+                    "approval_request_id": string,"comment": string | null,"created_at": string,"id": string,"impact_notes": string | null,"level": number | null,"project_id": string,"rule_id": string | null,"ticket_id": string | null,"user_id": string,"vote": Database["public"]['Enums']["approval_vote"]
                   }
                   ComputedFields: never
                   Insert: {
-                    "approval_request_id": string,"comment"?: string | null,"created_at"?: string,"id"?: string,"project_id": string,"user_id"?: string,"vote": Database["public"]['Enums']["approval_vote"]
+                    "approval_request_id": string,"comment"?: string | null,"created_at"?: string,"id"?: string,"impact_notes"?: string | null,"level"?: number | null,"project_id": string,"rule_id"?: string | null,"ticket_id"?: string | null,"user_id"?: string,"vote": Database["public"]['Enums']["approval_vote"]
                   }
                   Update: {
-                    "approval_request_id"?: string,"comment"?: string | null,"created_at"?: string,"id"?: string,"project_id"?: string,"user_id"?: string,"vote"?: Database["public"]['Enums']["approval_vote"]
+                    "approval_request_id"?: string,"comment"?: string | null,"created_at"?: string,"id"?: string,"impact_notes"?: string | null,"level"?: number | null,"project_id"?: string,"rule_id"?: string | null,"ticket_id"?: string | null,"user_id"?: string,"vote"?: Database["public"]['Enums']["approval_vote"]
                   }
                   Relationships: [
                     {
@@ -47,6 +119,12 @@ isOneToOne: false
       columns: ["approval_request_id"]
 isOneToOne: false
       referencedRelation: "approval_requests"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "approval_votes_rule_id_fkey"
+      columns: ["rule_id"]
+isOneToOne: false
+      referencedRelation: "approval_policy_rules"
       referencedColumns: ["id"]
     }
                   ]
@@ -128,6 +206,32 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"break_glass_requests": {
+                  Row: {
+                    "created_at": string,"decided_at": string | null,"decided_by": string | null,"decision_comment": string | null,"deployment_id": string | null,"environment_id": string,"expires_at": string,"id": string,"organization_id": string,"project_id": string,"reason": string,"reason_category": Database["public"]['Enums']["break_glass_reason"],"requested_by": string,"status": Database["public"]['Enums']["break_glass_status"],"updated_at": string,"used_at": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"decided_at"?: string | null,"decided_by"?: string | null,"decision_comment"?: string | null,"deployment_id"?: string | null,"environment_id": string,"expires_at"?: string,"id"?: string,"organization_id": string,"project_id": string,"reason": string,"reason_category": Database["public"]['Enums']["break_glass_reason"],"requested_by"?: string,"status"?: Database["public"]['Enums']["break_glass_status"],"updated_at"?: string,"used_at"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"decided_at"?: string | null,"decided_by"?: string | null,"decision_comment"?: string | null,"deployment_id"?: string | null,"environment_id"?: string,"expires_at"?: string,"id"?: string,"organization_id"?: string,"project_id"?: string,"reason"?: string,"reason_category"?: Database["public"]['Enums']["break_glass_reason"],"requested_by"?: string,"status"?: Database["public"]['Enums']["break_glass_status"],"updated_at"?: string,"used_at"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "break_glass_requests_deployment_id_fkey"
+      columns: ["deployment_id"]
+isOneToOne: false
+      referencedRelation: "deployments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "break_glass_requests_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    }
+                  ]
                 },"checkpoints": {
                   Row: {
                     "created_at": string,"created_by": string | null,"execution_id": string,"id": string,"name": string,"node_id": string,"project_id": string,"state": NonNullable<Json>
@@ -205,6 +309,32 @@ isOneToOne: false
       columns: ["project_id"]
 isOneToOne: false
       referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"deploy_queue": {
+                  Row: {
+                    "enqueued_at": string,"environment_id": string,"execution_id": string,"id": number,"node_id": string,"project_id": string,"reason": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "enqueued_at"?: string,"environment_id": string,"execution_id": string,"id"?: never,"node_id": string,"project_id": string,"reason": string
+                  }
+                  Update: {
+                    "enqueued_at"?: string,"environment_id"?: string,"execution_id"?: string,"id"?: never,"node_id"?: string,"project_id"?: string,"reason"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "deploy_queue_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    },{
+      foreignKeyName: "deploy_queue_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
       referencedColumns: ["id"]
     }
                   ]
@@ -302,16 +432,36 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
-                },"environment_configs": {
+                },"environment_config_versions": {
                   Row: {
-                    "created_at": string,"environment_id": string,"id": string,"project_id": string,"secrets_ref": (string)[],"updated_at": string,"variables": NonNullable<Json>
+                    "base_version": number | null,"created_at": string,"created_by": string | null,"environment_id": string,"id": string,"project_id": string,"reason": string,"restored_from": number | null,"secrets": NonNullable<Json>,"variables": NonNullable<Json>,"version": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"environment_id": string,"id"?: string,"project_id": string,"secrets_ref"?: (string)[],"updated_at"?: string,"variables"?: NonNullable<Json>
+                    "base_version"?: number | null,"created_at"?: string,"created_by"?: string | null,"environment_id": string,"id"?: string,"project_id": string,"reason": string,"restored_from"?: number | null,"secrets"?: NonNullable<Json>,"variables"?: NonNullable<Json>,"version"?: number
                   }
                   Update: {
-                    "created_at"?: string,"environment_id"?: string,"id"?: string,"project_id"?: string,"secrets_ref"?: (string)[],"updated_at"?: string,"variables"?: NonNullable<Json>
+                    "base_version"?: number | null,"created_at"?: string,"created_by"?: string | null,"environment_id"?: string,"id"?: string,"project_id"?: string,"reason"?: string,"restored_from"?: number | null,"secrets"?: NonNullable<Json>,"variables"?: NonNullable<Json>,"version"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "environment_config_versions_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    }
+                  ]
+                },"environment_configs": {
+                  Row: {
+                    "created_at": string,"environment_id": string,"id": string,"project_id": string,"secrets_ref": (string)[],"updated_at": string,"variables": NonNullable<Json>,"version": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"environment_id": string,"id"?: string,"project_id": string,"secrets_ref"?: (string)[],"updated_at"?: string,"variables"?: NonNullable<Json>,"version"?: number
+                  }
+                  Update: {
+                    "created_at"?: string,"environment_id"?: string,"id"?: string,"project_id"?: string,"secrets_ref"?: (string)[],"updated_at"?: string,"variables"?: NonNullable<Json>,"version"?: number
                   }
                   Relationships: [
                     {
@@ -324,14 +474,14 @@ isOneToOne: false
                   ]
                 },"environment_locks": {
                   Row: {
-                    "created_at": string,"environment_id": string,"id": string,"is_locked": boolean,"lock_reason": string | null,"locked_at": string | null,"locked_by": string | null,"project_id": string,"required_role": Database["public"]['Enums']["app_role"],"updated_at": string
+                    "created_at": string,"environment_id": string,"expires_at": string | null,"id": string,"is_locked": boolean,"lock_reason": string | null,"locked_at": string | null,"locked_by": string | null,"project_id": string,"required_role": Database["public"]['Enums']["app_role"],"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"environment_id": string,"id"?: string,"is_locked"?: boolean,"lock_reason"?: string | null,"locked_at"?: string | null,"locked_by"?: string | null,"project_id": string,"required_role"?: Database["public"]['Enums']["app_role"],"updated_at"?: string
+                    "created_at"?: string,"environment_id": string,"expires_at"?: string | null,"id"?: string,"is_locked"?: boolean,"lock_reason"?: string | null,"locked_at"?: string | null,"locked_by"?: string | null,"project_id": string,"required_role"?: Database["public"]['Enums']["app_role"],"updated_at"?: string
                   }
                   Update: {
-                    "created_at"?: string,"environment_id"?: string,"id"?: string,"is_locked"?: boolean,"lock_reason"?: string | null,"locked_at"?: string | null,"locked_by"?: string | null,"project_id"?: string,"required_role"?: Database["public"]['Enums']["app_role"],"updated_at"?: string
+                    "created_at"?: string,"environment_id"?: string,"expires_at"?: string | null,"id"?: string,"is_locked"?: boolean,"lock_reason"?: string | null,"locked_at"?: string | null,"locked_by"?: string | null,"project_id"?: string,"required_role"?: Database["public"]['Enums']["app_role"],"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -342,16 +492,48 @@ isOneToOne: false
       referencedColumns: ["id","project_id"]
     }
                   ]
-                },"environments": {
+                },"environment_permissions": {
                   Row: {
-                    "created_at": string,"deploy_strategy": Database["public"]['Enums']["deploy_strategy"],"display_name": string,"id": string,"key": string,"position": number,"project_id": string,"required_approvals": number,"tier": Database["public"]['Enums']["environment_tier"],"updated_at": string
+                    "action": Database["public"]['Enums']["environment_action"],"created_at": string,"created_by": string | null,"effect": Database["public"]['Enums']["permission_effect"],"environment_id": string,"id": string,"organization_id": string,"project_id": string,"reason": string | null,"team_id": string | null,"updated_at": string,"user_id": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"deploy_strategy"?: Database["public"]['Enums']["deploy_strategy"],"display_name": string,"id"?: string,"key": string,"position": number,"project_id": string,"required_approvals"?: number,"tier": Database["public"]['Enums']["environment_tier"],"updated_at"?: string
+                    "action": Database["public"]['Enums']["environment_action"],"created_at"?: string,"created_by"?: string | null,"effect": Database["public"]['Enums']["permission_effect"],"environment_id": string,"id"?: string,"organization_id": string,"project_id": string,"reason"?: string | null,"team_id"?: string | null,"updated_at"?: string,"user_id"?: string | null
                   }
                   Update: {
-                    "created_at"?: string,"deploy_strategy"?: Database["public"]['Enums']["deploy_strategy"],"display_name"?: string,"id"?: string,"key"?: string,"position"?: number,"project_id"?: string,"required_approvals"?: number,"tier"?: Database["public"]['Enums']["environment_tier"],"updated_at"?: string
+                    "action"?: Database["public"]['Enums']["environment_action"],"created_at"?: string,"created_by"?: string | null,"effect"?: Database["public"]['Enums']["permission_effect"],"environment_id"?: string,"id"?: string,"organization_id"?: string,"project_id"?: string,"reason"?: string | null,"team_id"?: string | null,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "environment_permissions_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    },{
+      foreignKeyName: "environment_permissions_organization_id_user_id_fkey"
+      columns: ["organization_id","user_id"]
+isOneToOne: false
+      referencedRelation: "organization_members"
+      referencedColumns: ["organization_id","user_id"]
+    },{
+      foreignKeyName: "environment_permissions_team_id_organization_id_fkey"
+      columns: ["team_id","organization_id"]
+isOneToOne: false
+      referencedRelation: "teams"
+      referencedColumns: ["id","organization_id"]
+    }
+                  ]
+                },"environments": {
+                  Row: {
+                    "archive_reason": string | null,"archived_at": string | null,"archived_by": string | null,"created_at": string,"deploy_strategy": Database["public"]['Enums']["deploy_strategy"],"display_name": string,"id": string,"key": string,"operators_edit_config": boolean | null,"position": number,"project_id": string,"required_approvals": number,"tier": Database["public"]['Enums']["environment_tier"],"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "archive_reason"?: string | null,"archived_at"?: string | null,"archived_by"?: string | null,"created_at"?: string,"deploy_strategy"?: Database["public"]['Enums']["deploy_strategy"],"display_name": string,"id"?: string,"key": string,"operators_edit_config"?: boolean | null,"position": number,"project_id": string,"required_approvals"?: number,"tier": Database["public"]['Enums']["environment_tier"],"updated_at"?: string
+                  }
+                  Update: {
+                    "archive_reason"?: string | null,"archived_at"?: string | null,"archived_by"?: string | null,"created_at"?: string,"deploy_strategy"?: Database["public"]['Enums']["deploy_strategy"],"display_name"?: string,"id"?: string,"key"?: string,"operators_edit_config"?: boolean | null,"position"?: number,"project_id"?: string,"required_approvals"?: number,"tier"?: Database["public"]['Enums']["environment_tier"],"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -424,14 +606,14 @@ isOneToOne: false
                   ]
                 },"executions": {
                   Row: {
-                    "attempt": number,"branch": string | null,"commit_sha": string | null,"created_at": string,"environment_id": string | null,"error_message": string | null,"finished_at": string | null,"flow_template_id": string | null,"flow_type": Database["public"]['Enums']["flow_type"],"graph": NonNullable<Json>,"id": string,"name": string,"progress": number,"project_id": string,"rerun_from_node_id": string | null,"rerun_of_id": string | null,"started_at": string | null,"started_by": string | null,"status": Database["public"]['Enums']["execution_status"],"trigger_source": string,"updated_at": string,"version": string | null
+                    "attempt": number,"branch": string | null,"commit_author_email": string | null,"commit_sha": string | null,"created_at": string,"environment_id": string | null,"error_message": string | null,"finished_at": string | null,"flow_template_id": string | null,"flow_type": Database["public"]['Enums']["flow_type"],"graph": NonNullable<Json>,"id": string,"name": string,"progress": number,"project_id": string,"rerun_from_node_id": string | null,"rerun_of_id": string | null,"started_at": string | null,"started_by": string | null,"status": Database["public"]['Enums']["execution_status"],"trigger_source": string,"updated_at": string,"version": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "attempt"?: number,"branch"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"environment_id"?: string | null,"error_message"?: string | null,"finished_at"?: string | null,"flow_template_id"?: string | null,"flow_type"?: Database["public"]['Enums']["flow_type"],"graph"?: NonNullable<Json>,"id"?: string,"name": string,"progress"?: number,"project_id": string,"rerun_from_node_id"?: string | null,"rerun_of_id"?: string | null,"started_at"?: string | null,"started_by"?: string | null,"status"?: Database["public"]['Enums']["execution_status"],"trigger_source"?: string,"updated_at"?: string,"version"?: string | null
+                    "attempt"?: number,"branch"?: string | null,"commit_author_email"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"environment_id"?: string | null,"error_message"?: string | null,"finished_at"?: string | null,"flow_template_id"?: string | null,"flow_type"?: Database["public"]['Enums']["flow_type"],"graph"?: NonNullable<Json>,"id"?: string,"name": string,"progress"?: number,"project_id": string,"rerun_from_node_id"?: string | null,"rerun_of_id"?: string | null,"started_at"?: string | null,"started_by"?: string | null,"status"?: Database["public"]['Enums']["execution_status"],"trigger_source"?: string,"updated_at"?: string,"version"?: string | null
                   }
                   Update: {
-                    "attempt"?: number,"branch"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"environment_id"?: string | null,"error_message"?: string | null,"finished_at"?: string | null,"flow_template_id"?: string | null,"flow_type"?: Database["public"]['Enums']["flow_type"],"graph"?: NonNullable<Json>,"id"?: string,"name"?: string,"progress"?: number,"project_id"?: string,"rerun_from_node_id"?: string | null,"rerun_of_id"?: string | null,"started_at"?: string | null,"started_by"?: string | null,"status"?: Database["public"]['Enums']["execution_status"],"trigger_source"?: string,"updated_at"?: string,"version"?: string | null
+                    "attempt"?: number,"branch"?: string | null,"commit_author_email"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"environment_id"?: string | null,"error_message"?: string | null,"finished_at"?: string | null,"flow_template_id"?: string | null,"flow_type"?: Database["public"]['Enums']["flow_type"],"graph"?: NonNullable<Json>,"id"?: string,"name"?: string,"progress"?: number,"project_id"?: string,"rerun_from_node_id"?: string | null,"rerun_of_id"?: string | null,"started_at"?: string | null,"started_by"?: string | null,"status"?: Database["public"]['Enums']["execution_status"],"trigger_source"?: string,"updated_at"?: string,"version"?: string | null
                   }
                   Relationships: [
                     {
@@ -482,14 +664,14 @@ isOneToOne: false
                   ]
                 },"freeze_windows": {
                   Row: {
-                    "created_at": string,"created_by": string | null,"ends_at": string,"environment_id": string | null,"id": string,"project_id": string,"reason": string,"required_role": Database["public"]['Enums']["app_role"],"starts_at": string,"updated_at": string
+                    "created_at": string,"created_by": string | null,"duration_minutes": number | null,"ends_at": string | null,"environment_id": string | null,"id": string,"project_id": string,"reason": string,"recurrence": string | null,"required_role": Database["public"]['Enums']["app_role"],"starts_at": string,"time_zone": string | null,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"created_by"?: string | null,"ends_at": string,"environment_id"?: string | null,"id"?: string,"project_id": string,"reason": string,"required_role"?: Database["public"]['Enums']["app_role"],"starts_at": string,"updated_at"?: string
+                    "created_at"?: string,"created_by"?: string | null,"duration_minutes"?: number | null,"ends_at"?: string | null,"environment_id"?: string | null,"id"?: string,"project_id": string,"reason": string,"recurrence"?: string | null,"required_role"?: Database["public"]['Enums']["app_role"],"starts_at": string,"time_zone"?: string | null,"updated_at"?: string
                   }
                   Update: {
-                    "created_at"?: string,"created_by"?: string | null,"ends_at"?: string,"environment_id"?: string | null,"id"?: string,"project_id"?: string,"reason"?: string,"required_role"?: Database["public"]['Enums']["app_role"],"starts_at"?: string,"updated_at"?: string
+                    "created_at"?: string,"created_by"?: string | null,"duration_minutes"?: number | null,"ends_at"?: string | null,"environment_id"?: string | null,"id"?: string,"project_id"?: string,"reason"?: string,"recurrence"?: string | null,"required_role"?: Database["public"]['Enums']["app_role"],"starts_at"?: string,"time_zone"?: string | null,"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -546,16 +728,68 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
-                },"notification_events": {
+                },"notification_channels": {
                   Row: {
-                    "created_at": string,"id": string,"payload": NonNullable<Json>,"project_id": string | null,"read_at": string | null,"target": string,"type": string,"user_id": string
+                    "created_at": string,"created_by": string | null,"enabled": boolean,"event_types": (string)[],"id": string,"kind": Database["public"]['Enums']["notification_channel_kind"],"name": string,"organization_id": string,"secret_ref": string | null,"updated_at": string,"url": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"id"?: string,"payload"?: NonNullable<Json>,"project_id"?: string | null,"read_at"?: string | null,"target"?: string,"type": string,"user_id": string
+                    "created_at"?: string,"created_by"?: string | null,"enabled"?: boolean,"event_types"?: (string)[],"id"?: string,"kind": Database["public"]['Enums']["notification_channel_kind"],"name": string,"organization_id": string,"secret_ref"?: string | null,"updated_at"?: string,"url"?: string | null
                   }
                   Update: {
-                    "created_at"?: string,"id"?: string,"payload"?: NonNullable<Json>,"project_id"?: string | null,"read_at"?: string | null,"target"?: string,"type"?: string,"user_id"?: string
+                    "created_at"?: string,"created_by"?: string | null,"enabled"?: boolean,"event_types"?: (string)[],"id"?: string,"kind"?: Database["public"]['Enums']["notification_channel_kind"],"name"?: string,"organization_id"?: string,"secret_ref"?: string | null,"updated_at"?: string,"url"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_channels_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"notification_deliveries": {
+                  Row: {
+                    "attempts": number,"channel_id": string,"created_at": string,"dedup_key": string,"delivered_at": string | null,"event_key": string,"event_type": string,"id": string,"last_error": string | null,"last_status": number | null,"next_attempt_at": string,"organization_id": string,"payload": NonNullable<Json>,"project_id": string | null,"status": Database["public"]['Enums']["notification_delivery_status"],"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempts"?: number,"channel_id": string,"created_at"?: string,"dedup_key": string,"delivered_at"?: string | null,"event_key": string,"event_type": string,"id"?: string,"last_error"?: string | null,"last_status"?: number | null,"next_attempt_at"?: string,"organization_id": string,"payload"?: NonNullable<Json>,"project_id"?: string | null,"status"?: Database["public"]['Enums']["notification_delivery_status"],"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "attempts"?: number,"channel_id"?: string,"created_at"?: string,"dedup_key"?: string,"delivered_at"?: string | null,"event_key"?: string,"event_type"?: string,"id"?: string,"last_error"?: string | null,"last_status"?: number | null,"next_attempt_at"?: string,"organization_id"?: string,"payload"?: NonNullable<Json>,"project_id"?: string | null,"status"?: Database["public"]['Enums']["notification_delivery_status"],"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_deliveries_channel_id_fkey"
+      columns: ["channel_id"]
+isOneToOne: false
+      referencedRelation: "notification_channels"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "notification_deliveries_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "notification_deliveries_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"notification_events": {
+                  Row: {
+                    "created_at": string,"dedup_key": string | null,"id": string,"payload": NonNullable<Json>,"project_id": string | null,"read_at": string | null,"target": string,"type": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"dedup_key"?: string | null,"id"?: string,"payload"?: NonNullable<Json>,"project_id"?: string | null,"read_at"?: string | null,"target"?: string,"type": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"dedup_key"?: string | null,"id"?: string,"payload"?: NonNullable<Json>,"project_id"?: string | null,"read_at"?: string | null,"target"?: string,"type"?: string,"user_id"?: string
                   }
                   Relationships: [
                     {
@@ -563,6 +797,40 @@ isOneToOne: false
       columns: ["project_id"]
 isOneToOne: false
       referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"notification_preferences": {
+                  Row: {
+                    "email_enabled": boolean,"muted_types": (string)[],"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "email_enabled"?: boolean,"muted_types"?: (string)[],"updated_at"?: string,"user_id"?: string
+                  }
+                  Update: {
+                    "email_enabled"?: boolean,"muted_types"?: (string)[],"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"organization_invitations": {
+                  Row: {
+                    "accepted_at": string | null,"accepted_by": string | null,"created_at": string,"email": string,"expires_at": string,"id": string,"invited_by": string | null,"organization_id": string,"role": Database["public"]['Enums']["app_role"],"token_hash": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "accepted_at"?: string | null,"accepted_by"?: string | null,"created_at"?: string,"email": string,"expires_at": string,"id"?: string,"invited_by"?: string | null,"organization_id": string,"role": Database["public"]['Enums']["app_role"],"token_hash": string
+                  }
+                  Update: {
+                    "accepted_at"?: string | null,"accepted_by"?: string | null,"created_at"?: string,"email"?: string,"expires_at"?: string,"id"?: string,"invited_by"?: string | null,"organization_id"?: string,"role"?: Database["public"]['Enums']["app_role"],"token_hash"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "organization_invitations_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
       referencedColumns: ["id"]
     }
                   ]
@@ -726,14 +994,14 @@ isOneToOne: false
                   ]
                 },"projects": {
                   Row: {
-                    "created_at": string,"created_by": string | null,"description": string | null,"github_repo_url": string | null,"id": string,"name": string,"organization_id": string,"updated_at": string
+                    "archived_at": string | null,"archived_by": string | null,"build_tool": string | null,"created_at": string,"created_by": string | null,"description": string | null,"github_repo_url": string | null,"id": string,"language": string | null,"name": string,"organization_id": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"github_repo_url"?: string | null,"id"?: string,"name": string,"organization_id": string,"updated_at"?: string
+                    "archived_at"?: string | null,"archived_by"?: string | null,"build_tool"?: string | null,"created_at"?: string,"created_by"?: string | null,"description"?: string | null,"github_repo_url"?: string | null,"id"?: string,"language"?: string | null,"name": string,"organization_id": string,"updated_at"?: string
                   }
                   Update: {
-                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"github_repo_url"?: string | null,"id"?: string,"name"?: string,"organization_id"?: string,"updated_at"?: string
+                    "archived_at"?: string | null,"archived_by"?: string | null,"build_tool"?: string | null,"created_at"?: string,"created_by"?: string | null,"description"?: string | null,"github_repo_url"?: string | null,"id"?: string,"language"?: string | null,"name"?: string,"organization_id"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -767,6 +1035,52 @@ isOneToOne: false
       columns: ["project_id"]
 isOneToOne: false
       referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"team_members": {
+                  Row: {
+                    "created_at": string,"organization_id": string,"team_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"organization_id": string,"team_id": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"organization_id"?: string,"team_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "team_members_organization_id_user_id_fkey"
+      columns: ["organization_id","user_id"]
+isOneToOne: false
+      referencedRelation: "organization_members"
+      referencedColumns: ["organization_id","user_id"]
+    },{
+      foreignKeyName: "team_members_team_id_organization_id_fkey"
+      columns: ["team_id","organization_id"]
+isOneToOne: false
+      referencedRelation: "teams"
+      referencedColumns: ["id","organization_id"]
+    }
+                  ]
+                },"teams": {
+                  Row: {
+                    "created_at": string,"description": string | null,"id": string,"name": string,"organization_id": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"description"?: string | null,"id"?: string,"name": string,"organization_id": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"description"?: string | null,"id"?: string,"name"?: string,"organization_id"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "teams_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
       referencedColumns: ["id"]
     }
                   ]
@@ -873,7 +1187,27 @@ isOneToOne: false
                 }
           }
           Views: {
-            "deployment_version_history": {
+            "deploy_queue_positions": {
+                  Row: {
+                    "enqueued_at": string,"environment": string,"environment_id": string,"execution_id": string,"id": number,"node_id": string,"position": number | null,"project_id": string,"reason": string
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    {
+      foreignKeyName: "deploy_queue_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    },{
+      foreignKeyName: "deploy_queue_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"deployment_version_history": {
                   Row: {
                     "break_glass": boolean | null,"commit_sha": string | null,"deployed_by": string | null,"deployment_id": string | null,"environment_id": string,"id": string,"is_current": boolean,"live_for": string | null,"live_from": string,"live_until": string | null,"project_id": string,"reason": string | null,"restored_from_id": string | null,"rollback_of_id": string | null,"version_tag": string
                   }
@@ -920,8 +1254,43 @@ isOneToOne: false
                 }
           }
           Functions: {
-            "cicd_task_type":
+            "accept_invitation":
+{ Args: { "_token": string }; Returns: string
+                           },
+"approval_request_explain":
+{ Args: { "_request_id": string }; Returns: Json
+                           },
+"archive_environment":
+{ Args: { "_environment_id": string,"_reason"?: string }; Returns: {
+              "archive_reason": string | null,
+"archived_at": string | null,
+"archived_by": string | null,
+"created_at": string,
+"deploy_strategy": Database["public"]['Enums']["deploy_strategy"],
+"display_name": string,
+"id": string,
+"key": string,
+"operators_edit_config": boolean | null,
+"position": number,
+"project_id": string,
+"required_approvals": number,
+"tier": Database["public"]['Enums']["environment_tier"],
+"updated_at": string
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "environments"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
+"audit_approval_link":
+{ Args: { "_decision": Database["public"]['Enums']["approval_vote"],"_outcome": string,"_request_id": string,"_user_id": string }; Returns: undefined
+                           },
+"cicd_task_type":
 { Args: { "_config": Json,"_kind": Database["public"]['Enums']["node_kind"],"_name": string }; Returns: string
+                           },
+"claim_notification_deliveries":
+{ Args: { "_lease_seconds"?: number,"_limit"?: number }; Returns: Json
                            },
 "claim_otel_export_batch":
 { Args: { "_lease_seconds"?: number,"_max_spans"?: number }; Returns: Json
@@ -934,9 +1303,57 @@ isOneToOne: false
               "cancelled": number,"day": string,"failed": number,"success": number,"warning": number
             }[]
                            },
+"create_environment":
+{ Args: { "_deploy_strategy"?: Database["public"]['Enums']["deploy_strategy"],"_display_name": string,"_key": string,"_operators_edit_config"?: boolean,"_position"?: number,"_project_id": string,"_required_approvals"?: number,"_tier": Database["public"]['Enums']["environment_tier"] }; Returns: {
+              "archive_reason": string | null,
+"archived_at": string | null,
+"archived_by": string | null,
+"created_at": string,
+"deploy_strategy": Database["public"]['Enums']["deploy_strategy"],
+"display_name": string,
+"id": string,
+"key": string,
+"operators_edit_config": boolean | null,
+"position": number,
+"project_id": string,
+"required_approvals": number,
+"tier": Database["public"]['Enums']["environment_tier"],
+"updated_at": string
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "environments"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "dashboard_figures":
 { Args: { "_days"?: number,"_project_id": string,"_time_zone"?: string }; Returns: Json
                            },
+"decide_break_glass":
+{ Args: { "_approve": boolean,"_comment"?: string,"_request_id": string }; Returns: {
+              "created_at": string,
+"decided_at": string | null,
+"decided_by": string | null,
+"decision_comment": string | null,
+"deployment_id": string | null,
+"environment_id": string,
+"expires_at": string,
+"id": string,
+"organization_id": string,
+"project_id": string,
+"reason": string,
+"reason_category": Database["public"]['Enums']["break_glass_reason"],
+"requested_by": string,
+"status": Database["public"]['Enums']["break_glass_status"],
+"updated_at": string,
+"used_at": string | null
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "break_glass_requests"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "dora_metrics":
 { Args: { "_environment_id"?: string,"_from": string,"_project_id": string,"_to": string }; Returns: {
               "definition": string,"metric": string,"sample_size": number,"unit": string,"value": number
@@ -952,7 +1369,7 @@ isOneToOne: false
                            },
 "engine_blocked_environments":
 { Args: { "_project_ids": (string)[] }; Returns: {
-              "environment": string,"message": string,"project_id": string
+              "break_glass_users": (string)[],"environment": string,"kind": string,"message": string,"project_id": string
             }[]
                            },
 "engine_create_execution":
@@ -973,6 +1390,14 @@ isOneToOne: false
 "engine_rollback_deployment":
 { Args: { "_at": string,"_effect": Json,"_node": Omit<Database["public"]['Tables']["execution_nodes"]['Row'], Database["public"]['Tables']["execution_nodes"]['ComputedFields']>,"_run": Omit<Database["public"]['Tables']["executions"]['Row'], Database["public"]['Tables']["executions"]['ComputedFields']> }; Returns: undefined
                            },
+"environment_actions":
+{ Args: { "_environment_id": string }; Returns: {
+              "action": Database["public"]['Enums']["environment_action"],"allowed": boolean,"reason": string,"source": string
+            }[]
+                           },
+"environment_config_refusal":
+{ Args: { "_environment_id": string }; Returns: string
+                           },
 "execution_node_traceparent":
 { Args: { "_execution_node_id": string }; Returns: string
                            },
@@ -985,8 +1410,14 @@ isOneToOne: false
 "execution_trace_id":
 { Args: { "_execution_id": string }; Returns: string
                            },
+"finish_notification_delivery":
+{ Args: { "_delivered": boolean,"_error": string,"_http_status": number,"_id": string,"_max_attempts"?: number,"_retry_base_ms"?: number,"_retryable": boolean }; Returns: Database["public"]['Enums']["notification_delivery_status"]
+                           },
 "finish_otel_export_batch":
 { Args: { "_batch_id": string,"_bytes"?: number,"_http_status"?: number,"_max_attempts"?: number,"_message"?: string,"_outcome": string,"_protocol"?: string,"_rejected_spans"?: number,"_retry_base_ms"?: number }; Returns: string
+                           },
+"freeze_window_occurrences":
+{ Args: { "_after"?: string,"_count"?: number,"_recurrence": string,"_time_zone": string }; Returns: string[]
                            },
 "github_workflow_claim":
 { Args: { "_execution_id": string,"_node_id": string }; Returns: Json
@@ -997,31 +1428,55 @@ isOneToOne: false
 "github_workflow_run_event":
 { Args: { "_action": string,"_project_id": string,"_repository": string,"_run": Json }; Returns: Json
                            },
-"has_any_role":
-{ Args: { "_user_id": string }; Returns: boolean
-                           },
-"has_role":
-{ Args: { "_role": Database["public"]['Enums']["app_role"],"_user_id": string }; Returns: boolean
-                           },
 "ingest_otel_batch":
 { Args: { "": Json }; Returns: number
                            },
-"is_org_member":
-{ Args: { "_org_id": string }; Returns: boolean
+"invitation_preview":
+{ Args: { "_token": string }; Returns: {
+              "email": string,"expires_at": string,"organization_name": string,"role": Database["public"]['Enums']["app_role"],"status": string
+            }[]
                            },
-"is_project_member":
-{ Args: { "_project_id": string }; Returns: boolean
+"invite_member":
+{ Args: { "_email": string,"_organization_id": string,"_role": Database["public"]['Enums']["app_role"],"_valid_for"?: string }; Returns: {
+              "expires_at": string,"invitation_id": string,"token": string
+            }[]
                            },
 "issue_otel_ingest_token":
 { Args: { "_connection_id": string,"_project_id": string }; Returns: {
               "token": string,"token_hint": string,"token_id": string
             }[]
                            },
+"lift_expired_locks":
+{ Args: Record<PropertyKey, never>; Returns: number
+                           },
 "lock_environment_for_switch":
 { Args: { "_environment_id": string }; Returns: boolean
                            },
-"member_role":
-{ Args: { "_org_id": string,"_user_id": string }; Returns: Database["public"]['Enums']["app_role"]
+"move_environment":
+{ Args: { "_environment_id": string,"_position": number }; Returns: {
+              "archive_reason": string | null,
+"archived_at": string | null,
+"archived_by": string | null,
+"created_at": string,
+"deploy_strategy": Database["public"]['Enums']["deploy_strategy"],
+"display_name": string,
+"id": string,
+"key": string,
+"operators_edit_config": boolean | null,
+"position": number,
+"project_id": string,
+"required_approvals": number,
+"tier": Database["public"]['Enums']["environment_tier"],
+"updated_at": string
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "environments"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
+"notification_delivery_due":
+{ Args: Record<PropertyKey, never>; Returns: boolean
                            },
 "org_role_at_least":
 { Args: { "_org_id": string,"_role": Database["public"]['Enums']["app_role"] }; Returns: boolean
@@ -1037,9 +1492,6 @@ isOneToOne: false
               "actor_id": string,"actor_name": string,"at": string,"detail": string,"environment_key": string,"execution_id": string,"execution_name": string,"is_rollback": boolean,"key": string,"kind": string,"new_state": string,"old_state": string,"title": string,"version": string
             }[]
                            },
-"project_org":
-{ Args: { "_project_id": string }; Returns: string
-                           },
 "project_role_at_least":
 { Args: { "_project_id": string,"_role": Database["public"]['Enums']["app_role"] }; Returns: boolean
                            },
@@ -1049,6 +1501,29 @@ isOneToOne: false
 "refresh_widget_metrics":
 { Args: { "_project_id": string }; Returns: number
                            },
+"restore_environment":
+{ Args: { "_environment_id": string }; Returns: {
+              "archive_reason": string | null,
+"archived_at": string | null,
+"archived_by": string | null,
+"created_at": string,
+"deploy_strategy": Database["public"]['Enums']["deploy_strategy"],
+"display_name": string,
+"id": string,
+"key": string,
+"operators_edit_config": boolean | null,
+"position": number,
+"project_id": string,
+"required_approvals": number,
+"tier": Database["public"]['Enums']["environment_tier"],
+"updated_at": string
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "environments"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "revoke_otel_ingest_token":
 { Args: { "_token_id": string }; Returns: undefined
                            },
@@ -1057,9 +1532,29 @@ isOneToOne: false
               "commit_sha": string,"deployment_id": string,"restored_from_id": string,"rolled_back_deployment_id": string,"version_id": string,"version_tag": string
             }[]
                            },
-"shares_org_with":
-{ Args: { "_user_id": string }; Returns: boolean
-                           },
+"save_approval_policy":
+{ Args: { "_environment_id": string,"_policy": Json,"_reason": string }; Returns: {
+              "active": boolean,
+"change_reason": string,
+"created_at": string,
+"created_by": string | null,
+"environment_id": string,
+"expires_after": string | null,
+"forbid_commit_author": boolean,
+"forbid_starter": boolean,
+"id": string,
+"organization_id": string,
+"project_id": string,
+"require_impact": boolean,
+"require_ticket": boolean,
+"version": number
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "approval_policy_versions"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "telemetry_facets":
 { Args: { "_project_id": string,"_since": string }; Returns: {
               "facet": string,"signals": number,"value": string
@@ -1070,12 +1565,18 @@ isOneToOne: false
               "bucket": string,"count_total": number,"fields": Json,"kind": string,"points": number,"service_name": string,"sum_total": number,"unit": string,"value_avg": number,"value_max": number,"value_min": number
             }[]
                            },
+"transfer_organization":
+{ Args: { "_new_owner": string,"_organization_id": string }; Returns: undefined
+                           },
+"use_approval_link":
+{ Args: { "_decision": Database["public"]['Enums']["approval_vote"],"_nonce": string,"_request_id": string,"_user_id": string }; Returns: Json
+                           },
 "verify_audit_chain":
 { Args: Record<PropertyKey, never>; Returns: number
                            }
           }
           Enums: {
-            "app_role": "admin"|"operator"|"viewer","approval_status": "pending"|"approved"|"rejected"|"expired"|"cancelled","approval_vote": "approve"|"reject","connection_status": "unknown"|"healthy"|"degraded"|"down","deploy_strategy": "rolling"|"canary"|"blue_green","deployment_status": "pending"|"in_progress"|"success"|"failed"|"rolled_back"|"cancelled","environment_tier": "development"|"testing"|"staging"|"preproduction"|"production","execution_status": "idle"|"queued"|"running"|"success"|"warning"|"failed"|"paused"|"cancelled","flow_type": "cicd"|"mlops"|"llmops"|"infrastructure"|"security","log_level": "debug"|"info"|"warn"|"error","node_kind": "simulated"|"github_workflow"|"approval"|"deploy"|"checkpoint"|"notify"|"wait"|"source"|"build"|"test"|"security_scan"|"rollback"|"parallel_group","node_status": "pending"|"queued"|"running"|"waiting"|"success"|"warning"|"failed"|"skipped"|"cancelled"
+            "app_role": "admin"|"operator"|"viewer","approval_status": "pending"|"approved"|"rejected"|"expired"|"cancelled","approval_vote": "approve"|"reject","break_glass_reason": "incident"|"security_fix"|"customer_escalation"|"other","break_glass_status": "pending"|"approved"|"rejected"|"used","connection_status": "unknown"|"healthy"|"degraded"|"down","deploy_strategy": "rolling"|"canary"|"blue_green","deployment_status": "pending"|"in_progress"|"success"|"failed"|"rolled_back"|"cancelled","environment_action": "view"|"run"|"approve"|"deploy"|"rollback"|"lock"|"break_glass","environment_tier": "development"|"testing"|"staging"|"preproduction"|"production","execution_status": "idle"|"queued"|"running"|"success"|"warning"|"failed"|"paused"|"cancelled","flow_type": "cicd"|"mlops"|"llmops"|"infrastructure"|"security","log_level": "debug"|"info"|"warn"|"error","node_kind": "simulated"|"github_workflow"|"approval"|"deploy"|"checkpoint"|"notify"|"wait"|"source"|"build"|"test"|"security_scan"|"rollback"|"parallel_group","node_status": "pending"|"queued"|"running"|"waiting"|"success"|"warning"|"failed"|"skipped"|"cancelled","notification_channel_kind": "email"|"slack"|"webhook","notification_delivery_status": "pending"|"retrying"|"delivered"|"failed","permission_effect": "allow"|"deny"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -1191,7 +1692,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "app_role": ["admin", "operator", "viewer"],"approval_status": ["pending", "approved", "rejected", "expired", "cancelled"],"approval_vote": ["approve", "reject"],"connection_status": ["unknown", "healthy", "degraded", "down"],"deploy_strategy": ["rolling", "canary", "blue_green"],"deployment_status": ["pending", "in_progress", "success", "failed", "rolled_back", "cancelled"],"environment_tier": ["development", "testing", "staging", "preproduction", "production"],"execution_status": ["idle", "queued", "running", "success", "warning", "failed", "paused", "cancelled"],"flow_type": ["cicd", "mlops", "llmops", "infrastructure", "security"],"log_level": ["debug", "info", "warn", "error"],"node_kind": ["simulated", "github_workflow", "approval", "deploy", "checkpoint", "notify", "wait", "source", "build", "test", "security_scan", "rollback", "parallel_group"],"node_status": ["pending", "queued", "running", "waiting", "success", "warning", "failed", "skipped", "cancelled"]
+            "app_role": ["admin", "operator", "viewer"],"approval_status": ["pending", "approved", "rejected", "expired", "cancelled"],"approval_vote": ["approve", "reject"],"break_glass_reason": ["incident", "security_fix", "customer_escalation", "other"],"break_glass_status": ["pending", "approved", "rejected", "used"],"connection_status": ["unknown", "healthy", "degraded", "down"],"deploy_strategy": ["rolling", "canary", "blue_green"],"deployment_status": ["pending", "in_progress", "success", "failed", "rolled_back", "cancelled"],"environment_action": ["view", "run", "approve", "deploy", "rollback", "lock", "break_glass"],"environment_tier": ["development", "testing", "staging", "preproduction", "production"],"execution_status": ["idle", "queued", "running", "success", "warning", "failed", "paused", "cancelled"],"flow_type": ["cicd", "mlops", "llmops", "infrastructure", "security"],"log_level": ["debug", "info", "warn", "error"],"node_kind": ["simulated", "github_workflow", "approval", "deploy", "checkpoint", "notify", "wait", "source", "build", "test", "security_scan", "rollback", "parallel_group"],"node_status": ["pending", "queued", "running", "waiting", "success", "warning", "failed", "skipped", "cancelled"],"notification_channel_kind": ["email", "slack", "webhook"],"notification_delivery_status": ["pending", "retrying", "delivered", "failed"],"permission_effect": ["allow", "deny"]
           }
         }
 } as const

@@ -7,6 +7,8 @@ import { githubFailure, octokit } from '../_shared/connections/github.ts'
 import { sealSecret } from '../_shared/crypto/secret-box.ts'
 import { orgToken, saveOrgToken } from '../_shared/github/org-token.ts'
 import { badRequest, HttpError, notFound } from '../_shared/http.ts'
+import { github } from './github-call.ts'
+import { repositoryStack } from './projects.ts'
 
 export const SaveToken = z.object({ organization_id: z.uuid(), token: z.string().trim().min(20).max(500) }).strict()
 
@@ -16,17 +18,7 @@ const pageQuery = (url: URL) => ({
   page: Math.max(Number(url.searchParams.get('page')) || 1, 1),
 })
 
-async function github<T>(call: () => Promise<{ data: T }>, what: string): Promise<T> {
-  try {
-    return (await call()).data
-  } catch (error) {
-    const failed = githubFailure(error, what)
-    const status = (failed.details?.http_status as number | undefined) ?? 502
-    throw new HttpError(status === 401 || status >= 500 ? 502 : status, 'github_error', failed.message, failed.details)
-  }
-}
-
-/** GET /repos, /repos/:owner/:repo/{branches,workflows,runs} for ?organization_id= (members). */
+/** GET /repos, /repos/:owner/:repo/{branches,workflows,runs,stack} for ?organization_id= (members). */
 export async function proxyRead(caller: Caller, url: URL, parts: string[]): Promise<unknown> {
   const organizationId = z.uuid().safeParse(url.searchParams.get('organization_id'))
   if (!organizationId.success) throw badRequest('organization_id: a uuid query parameter is required')
@@ -59,6 +51,8 @@ export async function proxyRead(caller: Caller, url: URL, parts: string[]): Prom
         conclusion: r.conclusion, event: r.event, html_url: r.html_url, created_at: r.created_at, updated_at: r.updated_at,
       }))
     }
+    case 'stack':
+      return await repositoryStack(gh, owner, repo)
     default:
       throw notFound('Unknown github-api path')
   }

@@ -7,6 +7,9 @@ import { voteErrorMessage } from '../lib/vote-error.ts'
 export const voteInput = z.object({
   vote: z.enum(['approve', 'reject']),
   comment: z.string().trim().max(2000, 'Keep the comment under 2,000 characters'),
+  /** Asked for when the request's approval policy requires them (the database checks again). */
+  ticket_id: z.string().trim().max(80, 'Keep the ticket id under 80 characters').optional(),
+  impact_notes: z.string().trim().max(2000, 'Keep the notes under 2,000 characters').optional(),
 }).refine((v) => v.vote === 'approve' || v.comment.length > 0, { path: ['comment'], message: 'Say why you reject this request' })
 
 export type VoteInput = z.infer<typeof voteInput>
@@ -16,9 +19,11 @@ export class VoteRefused extends Error {}
 
 /** Casts the caller's vote; the database checks role, self-approval and one vote per user, and tallies. */
 export async function castVote(request: { id: string; projectId: string }, input: VoteInput): Promise<void> {
-  const { vote, comment } = voteInput.parse(input)
-  const { error } = await supabase.from('approval_votes')
-    .insert({ approval_request_id: request.id, project_id: request.projectId, vote, comment: comment || null })
+  const { vote, comment, ticket_id, impact_notes } = voteInput.parse(input)
+  const { error } = await supabase.from('approval_votes').insert({
+    approval_request_id: request.id, project_id: request.projectId, vote, comment: comment || null,
+    ticket_id: ticket_id || null, impact_notes: impact_notes || null,
+  })
   if (error) throw new VoteRefused(voteErrorMessage(error))
 }
 

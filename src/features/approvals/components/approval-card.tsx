@@ -5,8 +5,10 @@ import { Badge } from '../../../components/ui/badge.tsx'
 import { Progress } from '../../../components/ui/progress.tsx'
 import { formatDateTime, timeAgo } from '../../../lib/format.ts'
 import { useWorkspace } from '../../../lib/workspace.ts'
+import { useApprovalExplanation } from '../api/get-approval-explanation.ts'
 import type { ApprovalRequest } from '../api/get-approvals.ts'
-import { voteEligibility } from '../lib/vote-eligibility.ts'
+import { voteEligibility, type Eligibility } from '../lib/vote-eligibility.ts'
+import { ApprovalRules } from './approval-rules.tsx'
 
 // The form brings react-hook-form and zod; the home page shows approvals before anyone votes.
 const VoteForm = lazy(() => import('./vote-form.tsx').then((m) => ({ default: m.VoteForm })))
@@ -19,11 +21,16 @@ export function requestLabel(request: ApprovalRequest): string {
 export function ApprovalCard({ request, compact = false }: { request: ApprovalRequest; compact?: boolean }) {
   const { user, role, project } = useWorkspace()
   const label = requestLabel(request)
-  const eligibility = voteEligibility({
+  // The database's explanation (policy rules, separation of duties, levels) wins once it has arrived.
+  const explanation = useApprovalExplanation(request.id).data
+  const fallback = voteEligibility({
     userId: user.id, role, status: request.status, expiresAt: request.expires_at, allowedRoles: request.allowed_roles,
     allowSelfApproval: request.allow_self_approval, startedBy: request.executions?.started_by ?? null,
     voterIds: request.approval_votes.map((v) => v.user_id),
   })
+  const eligibility: Eligibility = !explanation ? fallback
+    : explanation.me.can_approve ? { canVote: true, reason: null }
+    : { canVote: false, reason: explanation.me.reason ?? 'You cannot vote on this request.' }
   return (
     <article className="flex flex-col gap-3 rounded-md border bg-card p-4" data-testid={`approval-${request.id}`} aria-label={label}>
       <header className="flex flex-wrap items-start justify-between gap-2">
@@ -41,6 +48,11 @@ export function ApprovalCard({ request, compact = false }: { request: ApprovalRe
         <Progress value={(100 * Math.min(request.approval_count, request.required_approvals)) / request.required_approvals} className="h-1.5 flex-1" aria-label="Approvals so far" />
         <span className="text-xs tabular-nums" data-testid="approval-count">{request.approval_count} of {request.required_approvals} approvals</span>
       </div>
+
+      {explanation && !compact && <ApprovalRules explanation={explanation} />}
+      {explanation?.waiting_for && request.status === 'pending' && (
+        <p className="text-xs" data-testid="approval-blocker">Waiting for {explanation.waiting_for.replace(/^Level \d+ of \d+: /, '')}</p>
+      )}
 
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
         <dt className="text-muted-foreground">Requested by</dt><dd>{request.requestedByName ?? 'the engine'} · {timeAgo(request.created_at)}</dd>
@@ -65,7 +77,8 @@ export function ApprovalCard({ request, compact = false }: { request: ApprovalRe
 
       {request.status === 'pending' && project && (
         <Suspense fallback={<p className="text-xs text-muted-foreground">Loading the vote form…</p>}>
-          <VoteForm request={{ id: request.id, projectId: project.id, label }} eligibility={eligibility} compact={compact} />
+          <VoteForm request={{ id: request.id, projectId: project.id, label }} eligibility={eligibility} compact={compact}
+            needsTicket={explanation?.me.needs_ticket} needsImpact={explanation?.me.needs_impact} />
         </Suspense>
       )}
     </article>

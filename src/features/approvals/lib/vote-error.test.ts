@@ -27,6 +27,15 @@ describe('voteErrorMessage', () => {
     expect(voteErrorMessage({ code: '42501', message: 'new row violates row-level security policy for table "approval_votes"' }))
       .toBe('You are not allowed to vote on this request.')
   })
+  it('passes the approval policies\' sentences through unchanged', () => {
+    for (const message of [
+      'Your group votes at level 2, which opens once level 1 has passed.',
+      'You wrote the commit being deployed, so you cannot approve it (separation of duties).',
+      'You are not in any group this approval policy counts.',
+      'This policy needs a change ticket id with your approval.',
+    ]) expect(voteErrorMessage({ code: '42501', message })).toBe(message)
+  })
+
   it('keeps the database words for anything else', () => {
     expect(voteErrorMessage({ code: 'XX000', message: 'boom' })).toBe('The vote was refused: boom')
     expect(voteErrorMessage({})).toBe('The vote was refused for an unknown reason.')

@@ -23,6 +23,8 @@ export function voteErrorMessage(error: DatabaseRefusal): string {
   if (already) return `This request is already ${already[1]}; votes are closed.`
   if (/approval request expired/i.test(message)) return 'This request has expired; votes are closed.'
   if (/does not exist/i.test(message) || code === '23503') return 'This approval request no longer exists.'
+  // The approval policies' refusals are already sentences meant for the voter.
+  if (/separation of duties|approval policy|opens once level|earlier level|change ticket id|impact notes|not a member of this project/i.test(message)) return message
   if (code === '42501') return 'You are not allowed to vote on this request.'
   return message ? `The vote was refused: ${message}` : 'The vote was refused for an unknown reason.'
 }

@@ -1,4 +1,5 @@
-import { useMutation } from '@tanstack/react-query'
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { queryKeys } from '../../../lib/query-keys.ts'
 import { supabase } from '../../../lib/supabase.ts'
 import { chainVerdict } from '../lib/audit-diff.ts'
 
@@ -9,4 +10,15 @@ export async function verifyAuditChain() {
   return chainVerdict(data ?? null)
 }
 
-export const useVerifyAuditChain = () => useMutation({ mutationFn: verifyAuditChain })
+/** Where the chain status lives in the cache: under queryKeys.audit.all, but not refetched by live list updates. */
+export const AUDIT_CHAIN_KEY = [...queryKeys.audit.all, 'chain'] as const
+
+/** The chain status, checked once per visit (it walks the whole trail) and again on demand. */
+export const auditChainQuery = () => queryOptions({
+  queryKey: AUDIT_CHAIN_KEY,
+  queryFn: verifyAuditChain,
+  staleTime: 5 * 60_000,
+  retry: false,
+})
+
+export const useAuditChain = () => useQuery(auditChainQuery())

@@ -1,4 +1,4 @@
-import { ChevronDown, ChevronRight } from 'lucide-react'
+import { ChevronDown, ChevronRight, History } from 'lucide-react'
 import { useId, useState } from 'react'
 import { Badge } from '../../../components/ui/badge.tsx'
 import { formatDateTime, timeAgo } from '../../../lib/format.ts'
@@ -9,16 +9,20 @@ type Image = Parameters<typeof changedFields>[0]
 
 const actionTone = (action: string) => (action === 'delete' ? 'danger' : action === 'insert' ? 'success' : action === 'update' ? 'info' : 'warning')
 
-/** One audit entry: a summary line that expands to the changed fields, the details and the full images. */
-export function AuditEntry({ row }: { row: AuditRow }) {
+/**
+ * One audit entry: a summary line that expands to the changed fields, the details and the full images, and a
+ * button that filters the page to the history of the entry's resource.
+ */
+export function AuditEntry({ row, onHistory }: { row: AuditRow; onHistory?: (resourceType: string, resourceId: string) => void }) {
   const [open, setOpen] = useState(false)
   const panel = useId()
   const changes = changedFields(row.before as Image, row.after as Image)
   return (
-    <li className="flex flex-col" data-testid="audit-row">
+    <li className="flex flex-col" data-testid="audit-row" data-id={row.id}>
+      <div className="flex items-center">
       <button
         type="button" aria-expanded={open} aria-controls={panel} onClick={() => setOpen((o) => !o)}
-        className="flex w-full flex-wrap items-center gap-2 px-4 py-2 text-left text-sm hover:bg-muted/40 focus-visible:outline-2"
+        className="flex min-w-0 flex-1 flex-wrap items-center gap-2 px-4 py-2 text-left text-sm hover:bg-muted/40 focus-visible:outline-2"
       >
         {open ? <ChevronDown className="size-4" aria-hidden /> : <ChevronRight className="size-4" aria-hidden />}
         <span className="w-14 font-mono text-xs text-muted-foreground">#{row.id}</span>
@@ -27,6 +31,16 @@ export function AuditEntry({ row }: { row: AuditRow }) {
         <span className="text-muted-foreground">{summarize(row.action, row.resource_type, changes)}</span>
         <span className="ml-auto text-xs text-muted-foreground" title={formatDateTime(row.created_at)}>{timeAgo(row.created_at)}</span>
       </button>
+      {onHistory && row.resource_id && (
+        <button
+          type="button" onClick={() => onHistory(row.resource_type, row.resource_id!)}
+          title={`History of ${row.resource_type} ${row.resource_id}`} aria-label={`History of ${row.resource_type} ${row.resource_id}`}
+          className="mr-2 rounded p-1.5 text-muted-foreground hover:bg-accent hover:text-foreground focus-visible:outline-2"
+        >
+          <History className="size-4" aria-hidden />
+        </button>
+      )}
+      </div>
       {open && (
         <div id={panel} className="flex flex-col gap-3 border-t bg-muted/20 px-4 py-3 text-xs">
           <p className="text-muted-foreground">

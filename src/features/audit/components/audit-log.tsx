@@ -1,55 +1,76 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { EmptyState, ErrorState, LoadingRows } from '../../../components/states.tsx'
 import { Button } from '../../../components/ui/button.tsx'
-import { NativeSelect } from '../../../components/ui/input.tsx'
-import { Label } from '../../../components/ui/label.tsx'
 import { queryKeys } from '../../../lib/query-keys.ts'
-import { useLiveQueries } from '../../../lib/realtime.ts'
-import { useAuditFacets } from '../api/get-audit-facets.ts'
-import { AUDIT_PAGE_SIZE, useAuditLogs, type AuditFilter } from '../api/get-audit-logs.ts'
+import { useTableChanges } from '../../../lib/realtime.ts'
+import { AUDIT_PAGE_SIZE, useAuditLogs } from '../api/get-audit-logs.ts'
+import { AUDIT_CHAIN_KEY } from '../api/verify-audit-chain.ts'
+import { useAuditParams } from '../hooks/use-audit-params.ts'
+import { emptyAuditFilter, isFiltered } from '../lib/audit-filter.ts'
 import { AuditEntry } from './audit-entry.tsx'
+import { AuditFilters } from './audit-filters.tsx'
 
-/** The organization's audit trail with action/resource filters and pages; new entries arrive live. */
+/**
+ * The organization's audit trail: filters and page in the URL, entries newest first. New entries arrive live:
+ * the first page refetches; on a later page a banner counts them instead of shifting the rows being read.
+ */
 export function AuditLog({ orgId }: { orgId: string }) {
-  const [filter, setFilter] = useState<AuditFilter>({ action: '', resource: '' })
-  const [page, setPage] = useState(0)
-  const facets = useAuditFacets(orgId)
+  const { filter, page, setFilter, setPage } = useAuditParams()
   const logs = useAuditLogs(orgId, filter, page)
-  useLiveQueries([{ table: 'audit_logs', filter: `organization_id=eq.${orgId}`, event: 'INSERT' }], [queryKeys.audit.all])
-  const update = (change: Partial<AuditFilter>) => { setFilter((f) => ({ ...f, ...change })); setPage(0) }
-  const pages = Math.max(1, Math.ceil((logs.data?.total ?? 0) / AUDIT_PAGE_SIZE))
+  const queryClient = useQueryClient()
+  const [arrived, setArrived] = useState(0)
+  // Everything the audit page caches except the chain status (re-hashing the trail on every insert would be waste).
+  const refetch = () => {
+    setArrived(0)
+    void queryClient.invalidateQueries({ queryKey: queryKeys.audit.all, predicate: (q) => q.queryKey[1] !== AUDIT_CHAIN_KEY[1] })
+  }
+  useTableChanges([{ table: 'audit_logs', filter: `organization_id=eq.${orgId}`, event: 'INSERT' }], () => {
+    if (page === 0) refetch()
+    else setArrived((n) => n + 1)
+  }, true, refetch)
+
+  const total = logs.data?.total ?? 0
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))
+  const goTo = (next: number) => { setArrived(0); setPage(next) }
   return (
-    <div className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="audit-action">Action</Label>
-          <NativeSelect id="audit-action" value={filter.action} onChange={(e) => update({ action: e.target.value })} className="w-48">
-            <option value="">All actions</option>
-            {facets.data?.actions.map((a) => <option key={a} value={a}>{a}</option>)}
-          </NativeSelect>
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="audit-resource">Resource</Label>
-          <NativeSelect id="audit-resource" value={filter.resource} onChange={(e) => update({ resource: e.target.value })} className="w-56">
-            <option value="">All resources</option>
-            {facets.data?.resources.map((r) => <option key={r} value={r}>{r}</option>)}
-          </NativeSelect>
-        </div>
-        {logs.data && <p className="pb-2 text-sm text-muted-foreground" data-testid="audit-total">{logs.data.total} entries</p>}
+    <section className="flex flex-col gap-3" aria-label="Audit trail">
+      <AuditFilters orgId={orgId} filter={filter} onChange={setFilter} />
+      <div className="flex items-center justify-between gap-2 text-sm">
+        <p className="text-muted-foreground" data-testid="audit-total" aria-live="polite">
+          {logs.data ? `${total.toLocaleString()} ${total === 1 ? 'entry' : 'entries'}${isFiltered(filter) ? ' match' : ''}` : ' '}
+        </p>
+        {logs.isFetching && !logs.isPending && <span className="text-xs text-muted-foreground">Updating…</span>}
       </div>
+      {arrived > 0 && (
+        <div role="status" className="flex items-center justify-between rounded-md border border-info/30 bg-info/10 px-4 py-2 text-sm">
+          <span>{arrived} new {arrived === 1 ? 'entry' : 'entries'} since you opened this page.</span>
+          <Button size="sm" variant="outline" onClick={() => goTo(0)}>Show newest</Button>
+        </div>
+      )}
       {logs.isPending ? <LoadingRows rows={6} />
         : logs.isError ? <ErrorState error={logs.error} onRetry={() => void logs.refetch()} />
-        : logs.data.rows.length === 0 ? <EmptyState title="No audit entries match" description="Change the filters, or make a change: every governed write is recorded." />
-        : (
+        : logs.data.rows.length === 0 ? (
+          <EmptyState
+            title={filter.entry ? `Entry #${filter.entry} is not in this organization's trail` : 'No audit entries match'}
+            description={filter.entry
+              ? 'The chain spans every organization of the installation: this entry belongs to another one (an installation admin can read it), or it was removed.'
+              : isFiltered(filter) ? 'Widen the time range or clear a filter.' : 'Every governed change is recorded here as it happens.'}
+            action={isFiltered(filter) ? <Button size="sm" variant="outline" onClick={() => setFilter(emptyAuditFilter)}>Clear filters</Button> : undefined}
+          />
+        ) : (
           <ol className="flex flex-col divide-y rounded-md border bg-card" aria-label="Audit entries">
-            {logs.data.rows.map((row) => <AuditEntry key={row.id} row={row} />)}
+            {logs.data.rows.map((row) => (
+              <AuditEntry key={row.id} row={row} onHistory={(resource, resourceId) => setFilter({ ...emptyAuditFilter, resource, resourceId })} />
+            ))}
           </ol>
         )}
       <nav className="flex items-center justify-end gap-2 text-sm" aria-label="Audit pages">
-        <span className="text-muted-foreground">Page {page + 1} of {pages}</span>
-        <Button size="sm" variant="outline" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>Newer</Button>
-        <Button size="sm" variant="outline" disabled={page + 1 >= pages} onClick={() => setPage((p) => p + 1)}>Older</Button>
+        <span className="text-muted-foreground">Page {Math.min(page + 1, pages)} of {pages}</span>
+        <Button size="sm" variant="outline" disabled={page === 0} onClick={() => goTo(0)}>Newest</Button>
+        <Button size="sm" variant="outline" disabled={page === 0} onClick={() => goTo(page - 1)}>Newer</Button>
+        <Button size="sm" variant="outline" disabled={page + 1 >= pages} onClick={() => goTo(page + 1)}>Older</Button>
       </nav>
-    </div>
+    </section>
   )
 }

@@ -34,6 +34,6 @@ describe('summarize', () => {
 describe('chainVerdict', () => {
   it('reads null as intact and a row id as the break', () => {
     expect(chainVerdict(null).intact).toBe(true)
-    expect(chainVerdict(17)).toEqual({ intact: false, message: expect.stringContaining('#17') })
+    expect(chainVerdict(17)).toEqual({ intact: false, firstBrokenId: 17, message: expect.stringContaining('#17') })
   })
 })

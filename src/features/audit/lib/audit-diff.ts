@@ -31,8 +31,8 @@ export function summarize(action: string, resourceType: string, changes: FieldCh
 }
 
 /** What verify_audit_chain()'s answer means: null is an intact chain, a number the first row that does not link. */
-export function chainVerdict(firstBrokenId: number | null): { intact: boolean; message: string } {
+export function chainVerdict(firstBrokenId: number | null): { intact: boolean; firstBrokenId: number | null; message: string } {
   return firstBrokenId === null
-    ? { intact: true, message: 'The audit chain is intact: every entry links to the one before it and its hash matches.' }
-    : { intact: false, message: `The audit chain is broken at entry #${firstBrokenId}: that entry or one before it was altered or removed.` }
+    ? { intact: true, firstBrokenId, message: 'The audit chain is intact: every entry links to the one before it and its hash matches.' }
+    : { intact: false, firstBrokenId, message: `The audit chain is broken at entry #${firstBrokenId}: that entry or one before it was altered or removed.` }
 }

@@ -2,8 +2,10 @@ import { EmptyState, PageHeader } from '../../../components/states.tsx'
 import { can } from '../../../lib/permissions.ts'
 import { useProject, useWorkspace } from '../../../lib/workspace.ts'
 import { AuditLog } from '../components/audit-log.tsx'
+import { ExportButtons } from '../components/export-buttons.tsx'
 import { VerifyChain } from '../components/verify-chain.tsx'
 
+/** The audit trail of the current organization: filters in the URL, live entries, chain status and export. */
 export default function AuditPage() {
   const { role } = useWorkspace()
   const project = useProject()
@@ -19,8 +21,8 @@ export default function AuditPage() {
     <>
       <PageHeader
         title="Audit trail"
-        description={`Every governed change in ${project.organizationName}, newest first. Entries are append-only and hash-chained.`}
-        actions={<VerifyChain />}
+        description={`Every governed change in ${project.organizationName}, newest first and live. Entries are append-only and hash-chained.`}
+        actions={<div className="flex flex-wrap items-start gap-3"><ExportButtons orgId={project.organizationId} /><VerifyChain /></div>}
       />
       <AuditLog orgId={project.organizationId} />
     </>

@@ -7,6 +7,7 @@ import { liveSpan } from '../lib/version-history.ts'
 
 let stack: TestStack
 let api: typeof import('./get-environment-board.ts') & typeof import('./get-version-history.ts') & typeof import('./roll-back.ts') & typeof import('./set-lock.ts')
+  & typeof import('./get-environment-actions.ts') & typeof import('./get-environment-grants.ts') & typeof import('./get-grant-subjects.ts') & typeof import('./save-grant.ts')
 let supabase: typeof import('../../../lib/supabase.ts')['supabase']
 
 async function as(user: keyof typeof DEMO.users) {
@@ -23,7 +24,10 @@ beforeAll(async () => {
   // The app's client is built for browsers; Node 20 has no global WebSocket for its (unused here) Realtime client.
   globalThis.WebSocket ??= (await import('ws')).default as unknown as typeof WebSocket
   supabase = (await import('../../../lib/supabase.ts')).supabase
-  api = { ...(await import('./get-environment-board.ts')), ...(await import('./get-version-history.ts')), ...(await import('./roll-back.ts')), ...(await import('./set-lock.ts')) }
+  api = {
+    ...(await import('./get-environment-board.ts')), ...(await import('./get-version-history.ts')), ...(await import('./roll-back.ts')), ...(await import('./set-lock.ts')),
+    ...(await import('./get-environment-actions.ts')), ...(await import('./get-environment-grants.ts')), ...(await import('./get-grant-subjects.ts')), ...(await import('./save-grant.ts')),
+  }
 })
 
 afterAll(async () => {
@@ -68,10 +72,17 @@ describe('rollback', () => {
     expect(() => api.rollBack(DEMO.env.prod, DEMO.env.prod, { reason: 'no' })).toThrow(/at least 5 characters/)
   })
 
-  it('lets an admin roll prod back through its lock, recorded as a rollback with its reason', async () => {
+  it('lets an admin roll prod back through its lock once a second admin approved breaking glass, recorded as a rollback with its reason', async () => {
     await as('admin')
     const before = (await env('prod')).current!.version_tag
     const target = (await api.getVersionHistory(DEMO.env.prod, 0)).rows.find((r) => r.version_tag !== before)!
+    await expect(api.rollBack(DEMO.env.prod, target.id, { reason: 'Latency regression in ' + before })).rejects.toMatchObject({ status: 409, code: 'environment_locked' })
+    const { data: request, error } = await supabase.from('break_glass_requests')
+      .insert({ organization_id: DEMO.acme, project_id: DEMO.project, environment_id: DEMO.env.prod, requested_by: DEMO.users.admin, reason_category: 'incident', reason: 'Latency regression' }).select('id').single()
+    expect(error).toBeNull()
+    await as('lead')
+    expect((await supabase.rpc('decide_break_glass', { _request_id: request!.id, _approve: true })).error).toBeNull()
+    await as('admin')
     const result = await api.rollBack(DEMO.env.prod, target.id, { reason: 'Latency regression in ' + before })
     expect(result.version.version_tag).toBe(target.version_tag)
     expect((await env('prod')).current!.version_tag).toBe(target.version_tag)
@@ -104,10 +115,52 @@ describe('locks', () => {
     expect((await env('dev')).lock?.is_locked).toBe(false)
   })
 
-  it('says an operator cannot lock, and the environment stays open', async () => {
+  it('says, in the database\'s sentence, why an operator cannot lock, and the environment stays open', async () => {
     await as('operator')
     await expect(api.setLock({ ...(await target()), userId: DEMO.users.operator }, true, { reason: 'operator tries' }))
-      .rejects.toThrow('Only organization admins can lock or unlock environments.')
+      .rejects.toThrow("You don't have lock on dev: it needs the admin role (you are operator) or an admin's grant")
     expect((await env('dev')).lock?.is_locked).toBe(false)
+  })
+})
+
+describe('permissions per environment', () => {
+  const uat = { environmentId: DEMO.env.uat, projectId: DEMO.project, organizationId: DEMO.acme }
+  const decision = async (action: string) => (await api.getEnvironmentActions(DEMO.env.uat)).find((d) => d.action === action)
+
+  it('gives each role its defaults, every action in order with a sentence', async () => {
+    await as('viewer')
+    const actions = await api.getEnvironmentActions(DEMO.env.uat)
+    expect(actions.map((a) => [a.action, a.allowed])).toEqual([
+      ['view', true], ['run', false], ['approve', false], ['deploy', false], ['rollback', false], ['lock', false], ['break_glass', false],
+    ])
+    expect(actions.find((a) => a.action === 'rollback')).toMatchObject({ source: 'role', reason: "You don't have rollback on uat: it needs the operator role (you are viewer) or an admin's grant" })
+  })
+
+  it('lets an admin deny, flip and remove a grant, naming who and who set it; the operator\'s decision follows', async () => {
+    await as('admin')
+    const { members } = await api.getGrantSubjects(DEMO.acme)
+    expect(members.find((m) => m.id === DEMO.users.operator)).toMatchObject({ name: 'Otto Operator', role: 'operator' })
+    await api.addGrant(uat, { subject: `user:${DEMO.users.operator}`, action: 'deploy', effect: 'deny', reason: '  Deploys to uat go through the release train ' })
+    const [grant] = await api.getEnvironmentGrants(DEMO.env.uat)
+    expect(grant).toMatchObject({ action: 'deploy', effect: 'deny', reason: 'Deploys to uat go through the release train', subject: { kind: 'member', name: 'Otto Operator' }, setByName: 'Ada Admin' })
+    await expect(api.addGrant(uat, { subject: `user:${DEMO.users.operator}`, action: 'deploy', effect: 'allow', reason: '' }))
+      .rejects.toThrow('That member or team already has a grant for this action here: change its effect instead.')
+
+    await as('operator')
+    expect(await decision('deploy')).toMatchObject({ allowed: false, source: 'user_deny', reason: "You don't have deploy on uat: an admin denied it to you (Deploys to uat go through the release train)" })
+    await expect(api.setGrantEffect(grant!.id, 'allow')).rejects.toThrow('Only organization admins can change environment permissions.')
+    await expect(api.removeGrant(grant!.id)).rejects.toThrow('Only organization admins can change environment permissions.')
+    await expect(api.addGrant(uat, { subject: `user:${DEMO.users.operator}`, action: 'lock', effect: 'allow', reason: '' }))
+      .rejects.toThrow('Only organization admins can change environment permissions.')
+
+    await as('admin')
+    await api.setGrantEffect(grant!.id, 'allow')
+    await as('operator')
+    expect(await decision('deploy')).toMatchObject({ allowed: true, source: 'user_allow' })
+    await as('admin')
+    await api.removeGrant(grant!.id)
+    expect(await api.getEnvironmentGrants(DEMO.env.uat)).toEqual([])
+    await as('operator')
+    expect(await decision('deploy')).toMatchObject({ allowed: true, source: 'role' })
   })
 })

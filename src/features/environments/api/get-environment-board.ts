@@ -41,7 +41,8 @@ export async function getEnvironmentBoard(projectId: string, signal?: AbortSigna
         lastDeploy: last && { ...last, deployedByName: name(last.deployed_by) },
       }
     }),
-    freezeWindows: freezes.data!,
+    // One-off windows only (a recurring one has no fixed end; src/features/governance shows and edits those).
+    freezeWindows: freezes.data!.filter((w): w is typeof w & { ends_at: string } => w.ends_at !== null),
   }
 }
 

@@ -16,8 +16,15 @@ export interface LockTarget {
   userId: string
 }
 
+/** The database's sentence for why the caller may not lock this environment (environment_actions). */
+async function lockRefusal(environmentId: string): Promise<Error> {
+  const { data } = await supabase.rpc('environment_actions', { _environment_id: environmentId })
+  const lock = data?.find((d) => d.action === 'lock')
+  return new Error(lock && !lock.allowed ? lock.reason : 'You may not lock or unlock this environment.')
+}
+
 /**
- * Locks or unlocks an environment (admins only, by RLS). The reason is kept on the row either way, so the
+ * Locks or unlocks an environment (lock here, by RLS: admins by default). The reason is kept on the row either way, so the
  * audit trail's before/after images say why it changed.
  */
 export async function setLock(target: LockTarget, locked: boolean, input: LockInput): Promise<void> {
@@ -26,9 +33,9 @@ export async function setLock(target: LockTarget, locked: boolean, input: LockIn
   const { data, error } = target.lockId
     ? await supabase.from('environment_locks').update(change).eq('id', target.lockId).select('id')
     : await supabase.from('environment_locks').insert({ ...change, project_id: target.projectId, environment_id: target.environmentId }).select('id')
-  if (error) throw new Error(error.code === '42501' ? 'Only organization admins can lock or unlock environments.' : error.message)
+  if (error) throw error.code === '42501' && /row-level security/.test(error.message) ? await lockRefusal(target.environmentId) : new Error(error.message)
   // An update that RLS filtered out changes nothing and returns no row, without an error.
-  if (data.length === 0) throw new Error('Only organization admins can lock or unlock environments.')
+  if (data.length === 0) throw await lockRefusal(target.environmentId)
 }
 
 export function useSetLock(target: LockTarget) {

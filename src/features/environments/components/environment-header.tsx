@@ -1,13 +1,21 @@
 import { Card, CardContent } from '../../../components/ui/card.tsx'
 import type { BoardEnvironment, EnvironmentBoardData } from '../api/get-environment-board.ts'
+import { controlState, type ActionDecision, type EnvironmentAction } from '../lib/environment-actions.ts'
 import { FreezeWindows } from './freeze-windows.tsx'
 import { LockControl } from './lock-control.tsx'
 import { LockIndicator } from './lock-indicator.tsx'
 import { SmokeTestButton } from './smoke-test-button.tsx'
 import { strategyLabel, tierLabel } from './strategy-label.ts'
 
-/** What governs deploys into this environment: tier, strategy, approvals, lock, freeze windows. */
-export function EnvironmentHeader({ env, freezeWindows }: { env: BoardEnvironment; freezeWindows: EnvironmentBoardData['freezeWindows'] }) {
+/**
+ * What governs deploys into this environment: tier, strategy, approvals, lock, freeze windows; and the smoke
+ * test and lock controls as the caller's decisions here (`actions`) allow them.
+ */
+export function EnvironmentHeader({ env, freezeWindows, actions }: {
+  env: BoardEnvironment
+  freezeWindows: EnvironmentBoardData['freezeWindows']
+  actions: ReadonlyMap<EnvironmentAction, ActionDecision> | undefined
+}) {
   return (
     <Card data-testid={`env-${env.key}`} data-locked={env.lock?.is_locked ?? false}>
       <CardContent className="flex flex-col gap-4 pt-4">
@@ -23,9 +31,9 @@ export function EnvironmentHeader({ env, freezeWindows }: { env: BoardEnvironmen
             <h2 className="text-sm font-medium">Freeze windows</h2>
             <FreezeWindows environmentId={env.id} windows={freezeWindows} />
           </div>
-          <div className="flex flex-wrap gap-2">
-            <SmokeTestButton environmentId={env.id} environmentName={env.display_name} />
-            <LockControl env={env} />
+          <div className="flex flex-wrap items-start gap-2">
+            <SmokeTestButton environmentId={env.id} environmentName={env.display_name} state={controlState(actions?.get('run'))} />
+            <LockControl env={env} state={controlState(actions?.get('lock'))} />
           </div>
         </div>
       </CardContent>

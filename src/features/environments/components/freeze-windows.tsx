@@ -1,11 +1,19 @@
 import { Snowflake } from 'lucide-react'
 import { Badge } from '../../../components/ui/badge.tsx'
 import { formatDateTime, timeAgo } from '../../../lib/format.ts'
+import { useWorkspace } from '../../../lib/workspace.ts'
+import { FreezeWindowEditor } from '../../governance/components/freeze-window-editor.tsx'
 import type { EnvironmentBoardData } from '../api/get-environment-board.ts'
 import { freezeState } from '../lib/promotion-chain.ts'
 
 /** Freeze windows binding this environment that are in force now or still to come. */
 export function FreezeWindows({ environmentId, windows }: { environmentId: string; windows: EnvironmentBoardData['freezeWindows'] }) {
+  const { project, role } = useWorkspace()
+  const editor = project && <FreezeWindowEditor projectId={project.id} environmentId={environmentId} envKey="this environment" canEdit={role === 'admin'} />
+  return <div className="flex flex-col gap-2"><UpcomingFreezes environmentId={environmentId} windows={windows} />{editor}</div>
+}
+
+function UpcomingFreezes({ environmentId, windows }: { environmentId: string; windows: EnvironmentBoardData['freezeWindows'] }) {
   const { active, upcoming } = freezeState(windows, environmentId)
   const shown = [...(active ? [{ window: active, now: true }] : []), ...upcoming.map((w) => ({ window: w, now: false }))]
   if (shown.length === 0) return <p className="text-sm text-muted-foreground">No freeze window is active or scheduled.</p>

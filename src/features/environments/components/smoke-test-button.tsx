@@ -2,16 +2,19 @@ import { Stethoscope } from 'lucide-react'
 import { useNavigate } from 'react-router'
 import { Button } from '../../../components/ui/button.tsx'
 import { toast } from '../../../components/ui/toaster.tsx'
-import { can } from '../../../lib/permissions.ts'
-import { useWorkspace } from '../../../lib/workspace.ts'
 import { useStartSmokeTest } from '../api/start-smoke-test.ts'
+import type { ControlState } from '../lib/environment-actions.ts'
+import { RefusedButton } from './refused-button.tsx'
 
-/** Runs the built-in (simulated) smoke checks against this environment and opens the run. Operators and admins. */
-export function SmokeTestButton({ environmentId, environmentName }: { environmentId: string; environmentName: string }) {
-  const { role } = useWorkspace()
+/**
+ * Runs the built-in (simulated) smoke checks against this environment and opens the run. Needs run here
+ * (`state`, from environment_actions): hidden without it, disabled with the reason when an admin denied it.
+ */
+export function SmokeTestButton({ environmentId, environmentName, state }: { environmentId: string; environmentName: string; state: ControlState }) {
   const navigate = useNavigate()
   const start = useStartSmokeTest(environmentId)
-  if (!can(role, 'startExecutions')) return null
+  if (state.kind === 'hidden') return null
+  if (state.kind === 'disabled') return <RefusedButton reason={state.reason}><Stethoscope aria-hidden /> Run smoke test</RefusedButton>
   return (
     <Button
       variant="outline" size="sm" disabled={start.isPending}

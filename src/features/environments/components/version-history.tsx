@@ -1,36 +1,43 @@
 import { ShieldAlert, Undo2 } from 'lucide-react'
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { Link } from 'react-router'
 import { StatusBadge } from '../../../components/status-badge.tsx'
 import { EmptyState, ErrorState, LoadingRows } from '../../../components/states.tsx'
 import { Badge } from '../../../components/ui/badge.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { formatDateTime, formatDuration, timeAgo } from '../../../lib/format.ts'
-import { can } from '../../../lib/permissions.ts'
-import { useWorkspace } from '../../../lib/workspace.ts'
 import { HISTORY_PAGE_SIZE, useVersionHistory, type VersionHistoryRow } from '../api/get-version-history.ts'
+import type { ControlState } from '../lib/environment-actions.ts'
 import { liveSpan, rollbackTargets } from '../lib/version-history.ts'
+import { RefusalText } from './refused-button.tsx'
 import { RollbackButton } from './rollback-button.tsx'
 
-/** Every version the environment ran, newest first, with who, when, how long, and rollback where allowed. */
-export function VersionHistory({ environment, currentTag }: { environment: { id: string; key: string }; currentTag: string | null }) {
-  const { role } = useWorkspace()
+/**
+ * Every version the environment ran, newest first, with who, when, how long, and rollback as the caller's
+ * rollback decision here (`rollback`) allows: offered, shown disabled with the database's sentence, or absent.
+ */
+export function VersionHistory({ environment, currentTag, rollback }: { environment: { id: string; key: string }; currentTag: string | null; rollback: ControlState }) {
   const [page, setPage] = useState(0)
+  const refusalId = useId()
   const history = useVersionHistory(environment.id, page)
   if (history.isPending) return <LoadingRows rows={4} />
   if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />
   const { rows, total } = history.data
   if (total === 0) return <EmptyState title="Nothing deployed here yet" description="A deploy node in a pipeline records the first version." />
   const pages = Math.ceil(total / HISTORY_PAGE_SIZE)
-  const targets = can(role, 'rollBack') ? rollbackTargets(rows, currentTag) : new Set<string>()
+  const targets = rollback.kind === 'hidden' ? new Set<string>() : rollbackTargets(rows, currentTag)
+  const refusal = rollback.kind === 'disabled' ? { reason: rollback.reason, describedBy: refusalId } : undefined
   return (
     <div className="flex flex-col gap-3">
+      {refusal && targets.size > 0 && (
+        <p className="flex justify-end" data-testid="rollback-refusal"><RefusalText id={refusalId} reason={refusal.reason} /></p>
+      )}
       <ol className="flex flex-col divide-y rounded-md border bg-card" aria-label={`Version history of ${environment.key}`}>
         {rows.map((row) => (
           <li key={row.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" data-testid="version-row" data-version={row.version_tag} data-current={row.is_current}>
             <VersionSummary row={row} />
             {currentTag && targets.has(row.id) && (
-              <div className="ml-auto"><RollbackButton environment={environment} version={row} currentTag={currentTag} /></div>
+              <div className="ml-auto"><RollbackButton environment={environment} version={row} currentTag={currentTag} refusal={refusal} /></div>
             )}
           </li>
         ))}

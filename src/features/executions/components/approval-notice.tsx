@@ -6,7 +6,8 @@ import { useOpenApprovals } from '../api/list-open-approvals.ts'
 /** A run held at an approval gate says which, how many votes it has, and where to vote. */
 export function ApprovalNotice({ executionId, waiting }: { executionId: string; waiting: boolean }) {
   const query = useOpenApprovals(executionId, waiting)
-  if (!waiting) return null
+  // A run paused with no open request waits for something else (a deploy queued for its environment).
+  if (!waiting || (query.isSuccess && query.data.length === 0)) return null
   const requests = query.data ?? []
   return (
     <Alert tone="warning" className="flex items-start gap-3" data-testid="approval-notice">

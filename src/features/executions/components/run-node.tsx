@@ -50,6 +50,9 @@ const RunNode = memo(({ data, selected }: NodeProps<RunFlowNode>) => {
         <span className="text-[11px] whitespace-nowrap tabular-nums text-muted-foreground" data-testid={`node-duration-${data.nodeId}`}>{duration == null ? '' : formatDuration(duration)}</span>
       </div>
       {data.detail && data.status === 'failed' && <p className="mt-1 line-clamp-2 text-[11px] text-destructive" title={data.detail}>{data.detail}</p>}
+      {data.detail && data.status === 'waiting' && data.kind === 'deploy' && (
+        <p className="mt-1 line-clamp-2 text-[11px] text-warning" title={data.detail} data-testid={`node-queue-${data.nodeId}`}>In the lock queue: {data.detail.replace(/^waiting for /, '')}</p>
+      )}
       <Handle type="source" position={Position.Right} isConnectable={false} className="!size-2 !border-0 !bg-muted-foreground/50" />
     </div>
   )

@@ -10,6 +10,7 @@ import { useExecutionNodes } from '../api/list-execution-nodes.ts'
 import { useLiveExecution } from '../api/use-live-execution.ts'
 import { ApprovalNotice } from '../components/approval-notice.tsx'
 import { AttemptLinks } from '../components/attempt-links.tsx'
+import { DeployQueueNotice } from '../components/deploy-queue-notice.tsx'
 import { ExecutionHeader } from '../components/execution-header.tsx'
 import { LogPanel } from '../components/log-panel.tsx'
 import { RunGraph } from '../components/run-graph.tsx'
@@ -42,6 +43,7 @@ export default function ExecutionPage() {
       <div className="mb-4 flex flex-col gap-3">
         <AttemptLinks run={run.data} />
         <ApprovalNotice executionId={run.data.id} waiting={run.data.status === 'paused'} />
+        <DeployQueueNotice executionId={run.data.id} projectId={run.data.project_id} active={run.data.status === 'paused' || run.data.status === 'running'} />
       </div>
       <RunBody run={run.data} />
     </>

@@ -7,7 +7,7 @@ import { Badge } from '../../../components/ui/badge.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { useGenerateWebhookSecret } from '../api/generate-webhook-secret.ts'
 import { useWebhookSettings } from '../api/webhook-settings.ts'
-import { CopyField } from './copy-button.tsx'
+import { CopyField } from '../../../components/copy-field.tsx'
 
 /** What to paste into GitHub → Settings → Webhooks (docs/github.md step 2), and the secret for admins. */
 export function WebhookSetup({ integrationId, canManage }: { integrationId: string; canManage: boolean }) {

@@ -1,10 +1,11 @@
 // Advances one execution: tick the pure engine on a fresh snapshot, apply the result with engine_apply in one
-// transaction, and start again when another instance moved first (OZ001) or the deploy guard refused (OZ002).
+// transaction, and start again when another instance moved first (OZ001), the deploy guard refused (OZ002:
+// the node fails) or the guard found the environment locked or frozen after all (OZ003: the node queues).
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { cancel, tick } from '../pipeline/engine.ts'
-import type { DeployRefusal, Transition } from '../pipeline/engine-types.ts'
+import type { DeployHold, DeployRefusal, Transition } from '../pipeline/engine-types.ts'
 import { isNodeFinished } from '../pipeline/statuses.ts'
-import { loadBlockedEnvironments, loadExecution, needsBlocked, type BlockedEnvironments, type LoadedExecution } from './snapshot.ts'
+import { loadBlockedEnvironments, loadExecution, needsBlocked, type BlockedEnvironments, type EnvironmentBlock, type EnvironmentGates, type LoadedExecution } from './snapshot.ts'
 import { dueLines, withBanners } from './simulated-logs.ts'
 
 const MAX_ATTEMPTS = 6
@@ -24,7 +25,7 @@ export interface AdvanceOptions {
   now?: () => number
   /** A scheduler tick: when another instance is applying this run, or just did, leave it to that one. */
   skipIfBusy?: boolean
-  /** Environments a deploy may not enter (loaded here when not given and the run has deploys left). */
+  /** Locks, freezes and deploy queues (loaded here when not given and the run has deploys left). */
   blocked?: BlockedEnvironments
 }
 
@@ -33,6 +34,7 @@ export async function advanceExecution(admin: SupabaseClient, execution: LoadedE
   const now = options.now ?? Date.now
   let loaded = typeof execution === 'string' ? await loadExecution(admin, execution) : execution
   const refusals: DeployRefusal[] = []
+  const guardHolds: DeployHold[] = []
   let conflicts = 0
   let blockedByProject = options.blocked
   for (let attempt = 1; loaded; attempt++) {
@@ -40,8 +42,12 @@ export async function advanceExecution(admin: SupabaseClient, execution: LoadedE
     if (loaded.snapshot.nodes.length === 0) return { transitions: 0, logLines: 0, conflicts, status: loaded.snapshot.status }
     const at = now()
     if (!blockedByProject && needsBlocked([loaded])) blockedByProject = await loadBlockedEnvironments(admin, [loaded.projectId])
-    const blocked = blockedByProject?.get(loaded.projectId)
-    const input = { now: at, decisions: loaded.decisions, results: loaded.results, refusals: [...refusals, ...blockedRefusals(loaded, blocked)] }
+    const gates = blockedByProject?.get(loaded.projectId)
+    const holds = [...guardHolds, ...deployHolds(loaded, gates).filter((h) => !guardHolds.some((g) => g.nodeId === h.nodeId))]
+    const input = {
+      now: at, decisions: loaded.decisions, results: loaded.results,
+      refusals: [...refusals, ...blockedRefusals(loaded, gates)], holds,
+    }
     const transitions = withBanners(tick(loaded.snapshot, input), loaded.snapshot.nodes)
     const finishing = new Set(transitions.filter((t) => t.scope === 'node' && t.from === 'running').map((t) => t.nodeId!))
     const logs = dueLines(loaded.snapshot.nodes, loaded.linesWritten, at, finishing)
@@ -55,6 +61,10 @@ export async function advanceExecution(admin: SupabaseClient, execution: LoadedE
       refusals.push(result.refusal)
       continue
     }
+    if (result.hold) {
+      guardHolds.push(result.hold)
+      continue
+    }
     conflicts++
     // A scheduler tick that lost the race leaves the run to the instance that won; the next tick goes on.
     if (options.skipIfBusy) return { transitions: 0, logLines: 0, conflicts, status: loaded.snapshot.status, busy: true }
@@ -65,7 +75,7 @@ export async function advanceExecution(admin: SupabaseClient, execution: LoadedE
 
 export type ApplyOutcome =
   | { ok: true; applied: number; logLines: number; status: string; busy?: boolean }
-  | { ok: false; message: string; refusal?: DeployRefusal }
+  | { ok: false; message: string; refusal?: DeployRefusal; hold?: DeployHold }
 
 /** One engine_apply call. Lost races and guard refusals come back as data; anything else throws. */
 export async function applyTick(admin: SupabaseClient, executionId: string, transitions: Transition[], logs: unknown[] = [], actor: string | null = null, skipIfBusy = false): Promise<ApplyOutcome> {
@@ -79,6 +89,11 @@ export async function applyTick(admin: SupabaseClient, executionId: string, tran
   // OZ001: another instance moved first; 40P01/40001: Postgres chose this transaction to undo. Same remedy.
   if (error.code === 'OZ001' || error.code === '40P01' || error.code === '40001') return { ok: false, message: error.message }
   if (error.code === 'OZ002') return { ok: false, message: error.message, refusal: { nodeId: error.details ?? '', message: error.message } }
+  if (error.code === 'OZ003') {
+    const kind = /is frozen/.test(error.message) ? 'freeze window' : 'lock'
+    const env = /^environment (\S+) is/.exec(error.message)?.[1] ?? 'the environment'
+    return { ok: false, message: error.message, hold: { nodeId: error.details ?? '', message: `waiting for ${kind} on ${env}: ${error.message}` } }
+  }
   throw new Error(`engine_apply for ${executionId}: ${error.message} (${error.code})`)
 }
 
@@ -97,14 +112,52 @@ export async function cancelExecution(admin: SupabaseClient, executionId: string
   throw new Error(`execution ${executionId}: could not cancel after ${MAX_ATTEMPTS} attempts`)
 }
 
-function blockedRefusals(loaded: LoadedExecution, blocked: ReadonlyMap<string, string> | undefined): DeployRefusal[] {
-  if (!blocked || blocked.size === 0) return []
+/** The block that applies to this run's deploys into `environment`, unless its starter broke glass there. */
+function blockFor(loaded: LoadedExecution, gates: EnvironmentGates | undefined, environment: string): { block?: EnvironmentBlock; glass: boolean } {
+  const block = gates?.blocked.get(environment)
+  const glass = !!block && !!loaded.startedBy && block.breakGlassUsers.includes(loaded.startedBy)
+  return { block: glass ? undefined : block, glass }
+}
+
+const environmentOf = (config: unknown) => {
+  const env = (config as { environment?: unknown } | null)?.environment
+  return typeof env === 'string' ? env : null
+}
+
+/**
+ * Deploy nodes of this run that must wait now (TickInput.holds): a running one while its environment is
+ * locked or frozen; a pending one also while other deploys queue there; a queued one until it is first in
+ * its environment's queue and the environment is open. An approved break-glass of the run's starter (whom
+ * the deploy is made as) lets it through, ahead of the queue.
+ */
+export function deployHolds(loaded: LoadedExecution, gates: EnvironmentGates | undefined): DeployHold[] {
+  if (!gates) return []
+  const out: DeployHold[] = []
+  for (const node of loaded.snapshot.nodes) {
+    const env = environmentOf(node.config)
+    if (node.kind !== 'deploy' || isNodeFinished(node.status) || !env) continue
+    const { block, glass } = blockFor(loaded, gates, env)
+    if (glass) continue
+    const queue = gates.queues.get(env) ?? []
+    const mine = queue.findIndex((q) => q.executionId === loaded.id && q.nodeId === node.id)
+    const ahead = mine >= 0 ? mine : queue.length
+    const held = node.status === 'running' ? !!block : !!block || ahead > 0
+    if (!held) continue
+    const what = block ? (block.kind === 'lock' ? 'lock' : 'freeze window') : 'the deploys queued ahead'
+    out.push({ nodeId: node.id, message: `waiting for ${what} on ${env} (position ${ahead + 1})${block ? `: ${block.message}` : ''}` })
+  }
+  return out
+}
+
+/** Rollback nodes into a locked or frozen environment fail with the guard's words (they do not queue). */
+function blockedRefusals(loaded: LoadedExecution, gates: EnvironmentGates | undefined): DeployRefusal[] {
+  if (!gates || gates.blocked.size === 0) return []
   const out: DeployRefusal[] = []
   for (const node of loaded.snapshot.nodes) {
-    if (isNodeFinished(node.status) || (node.kind !== 'deploy' && node.kind !== 'rollback')) continue
-    const env = (node.config as { environment?: unknown } | null)?.environment
-    const message = typeof env === 'string' ? blocked.get(env) : undefined
-    if (message) out.push({ nodeId: node.id, message })
+    const env = environmentOf(node.config)
+    if (isNodeFinished(node.status) || node.kind !== 'rollback' || !env) continue
+    const { block } = blockFor(loaded, gates, env)
+    if (block) out.push({ nodeId: node.id, message: block.message })
   }
   return out
 }

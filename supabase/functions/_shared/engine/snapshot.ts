@@ -10,7 +10,8 @@ export const ACTIVE_STATUSES = ['queued', 'running', 'paused'] as const
 
 const SELECT = `id, project_id, name, status, version, graph, started_by,
   execution_nodes (node_id, kind, config, status, started_at, finished_at, attempt, log_lines_written, output),
-  approval_requests (node_id, status, approval_votes (vote, comment, created_at))`
+  approval_requests (node_id, status, expires_at, required_approvals, approval_count, waiting_for,
+    approval_votes (vote, comment, created_at))`
 
 interface NodeRow {
   node_id: string
@@ -26,6 +27,11 @@ interface NodeRow {
 interface RequestRow {
   node_id: string
   status: string
+  expires_at?: string | null
+  required_approvals?: number
+  approval_count?: number
+  /** What an approval policy's request still needs, in words (the vote triggers keep it). */
+  waiting_for?: string | null
   approval_votes: { vote: string; comment: string | null; created_at: string }[]
 }
 export interface ExecutionRow {
@@ -44,6 +50,8 @@ export interface ExecutionRow {
 export interface LoadedExecution {
   id: string
   projectId: string
+  /** Who started the run: its deploys are made as them (deployed_by), so their approved break-glass counts. */
+  startedBy: string | null
   snapshot: ExecutionSnapshot
   decisions: ApprovalDecision[]
   /** Finished GitHub workflow runs and refused dispatches of running nodes. */
@@ -70,6 +78,12 @@ export async function loadActiveBatch(admin: SupabaseClient, after: string | nul
   return (data as unknown as ExecutionRow[]).map(toLoaded)
 }
 
+/** Why an open request's gate fails once it expires: when, and what it still needed. */
+export function expiryReason(r: Pick<RequestRow, 'waiting_for' | 'approval_count' | 'required_approvals'>, expiresAt: string): string {
+  const needed = r.waiting_for ? `still waiting for ${r.waiting_for}` : `it had ${r.approval_count ?? 0} of ${r.required_approvals ?? 1} approvals`
+  return `Approval request expired at ${new Date(expiresAt).toISOString()} before it was approved; ${needed}`
+}
+
 export function toLoaded(row: ExecutionRow): LoadedExecution {
   const read = readStoredGraph(row.graph)
   const ids = new Set(row.execution_nodes.map((n) => n.node_id))
@@ -87,6 +101,9 @@ export function toLoaded(row: ExecutionRow): LoadedExecution {
   const waiting = new Set(nodes.filter((n) => n.status === 'waiting').map((n) => n.id))
   const decisions: ApprovalDecision[] = []
   for (const r of row.approval_requests) {
+    if (waiting.has(r.node_id) && r.status === 'pending' && r.expires_at) {
+      decisions.push({ nodeId: r.node_id, approved: false, expiresAt: r.expires_at, comment: expiryReason(r, r.expires_at) })
+    }
     if (!waiting.has(r.node_id) || r.status === 'pending') continue
     const approved = r.status === 'approved'
     const votes = [...r.approval_votes].sort((a, b) => b.created_at.localeCompare(a.created_at))
@@ -97,6 +114,7 @@ export function toLoaded(row: ExecutionRow): LoadedExecution {
   return {
     id: row.id,
     projectId: row.project_id,
+    startedBy: row.started_by,
     snapshot: { status: row.status as ExecutionStatus, version: row.version, nodes, edges },
     decisions,
     results: row.execution_nodes.flatMap((n) => workflowResult(n.node_id, n.status, n.output) ?? []),
@@ -106,22 +124,56 @@ export function toLoaded(row: ExecutionRow): LoadedExecution {
   }
 }
 
-/** Per project: environment key → why a deploy may not enter it now (a lock or a freeze window). */
-export type BlockedEnvironments = ReadonlyMap<string, ReadonlyMap<string, string>>
+/** Why a deploy may not enter an environment now, and whose approved break-glass would get through. */
+export interface EnvironmentBlock {
+  kind: 'lock' | 'freeze'
+  message: string
+  breakGlassUsers: readonly string[]
+}
 
-/** True when some execution still has a deploy or rollback to do, so locks and freezes matter. */
+/** One waiting deploy in an environment's queue, in queue order. */
+export interface QueuedDeploy {
+  executionId: string
+  nodeId: string
+}
+
+/** Per project: environment key → what blocks it (a lock or a freeze window) and its deploy queue. */
+export interface EnvironmentGates {
+  blocked: ReadonlyMap<string, EnvironmentBlock>
+  queues: ReadonlyMap<string, readonly QueuedDeploy[]>
+}
+export type BlockedEnvironments = ReadonlyMap<string, EnvironmentGates>
+
+/** True when some execution still has a deploy or rollback to do, so locks, freezes and queues matter. */
 export function needsBlocked(executions: readonly LoadedExecution[]): boolean {
   return executions.some((e) => e.snapshot.nodes.some((n) => (n.kind === 'deploy' || n.kind === 'rollback') && !isNodeFinished(n.status)))
 }
 
+/** Locks, freeze windows and deploy queues of the given projects, read in two requests. */
 export async function loadBlockedEnvironments(admin: SupabaseClient, projectIds: string[]): Promise<BlockedEnvironments> {
-  const { data, error } = await admin.rpc('engine_blocked_environments', { _project_ids: [...new Set(projectIds)] })
-  if (error) throw new Error(`loading locked environments: ${error.message}`)
-  const map = new Map<string, Map<string, string>>()
-  for (const row of data as { project_id: string; environment: string; message: string }[]) {
-    const envs = map.get(row.project_id) ?? new Map<string, string>()
-    if (!envs.has(row.environment)) envs.set(row.environment, row.message)
-    map.set(row.project_id, envs)
+  const ids = [...new Set(projectIds)]
+  const [blocked, queued] = await Promise.all([
+    admin.rpc('engine_blocked_environments', { _project_ids: ids }),
+    admin.from('deploy_queue_positions').select('project_id, environment, execution_id, node_id, position')
+      .in('project_id', ids).order('environment').order('position'),
+  ])
+  if (blocked.error) throw new Error(`loading locked environments: ${blocked.error.message}`)
+  if (queued.error) throw new Error(`loading deploy queues: ${queued.error.message}`)
+  const map = new Map<string, { blocked: Map<string, EnvironmentBlock>; queues: Map<string, QueuedDeploy[]> }>()
+  const gates = (projectId: string) => {
+    let g = map.get(projectId)
+    if (!g) map.set(projectId, g = { blocked: new Map(), queues: new Map() })
+    return g
+  }
+  for (const row of blocked.data as { project_id: string; environment: string; kind: 'lock' | 'freeze'; message: string; break_glass_users: string[] | null }[]) {
+    const g = gates(row.project_id)
+    if (!g.blocked.has(row.environment)) {
+      g.blocked.set(row.environment, { kind: row.kind, message: row.message, breakGlassUsers: row.break_glass_users ?? [] })
+    }
+  }
+  for (const row of queued.data as { project_id: string; environment: string; execution_id: string; node_id: string }[]) {
+    const queues = gates(row.project_id).queues
+    queues.set(row.environment, [...(queues.get(row.environment) ?? []), { executionId: row.execution_id, nodeId: row.node_id }])
   }
   return map
 }

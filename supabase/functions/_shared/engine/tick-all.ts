@@ -25,6 +25,8 @@ export interface TickReport {
   busy: number
   /** GitHub workflows dispatched. */
   dispatched: number
+  /** Locks that reached their expiry and were lifted by this tick. */
+  locks_lifted: number
   errors: { execution_id: string; message: string }[]
   ms: number
 }
@@ -32,8 +34,12 @@ export interface TickReport {
 export async function tickAll(admin: SupabaseClient, options: TickAllOptions = {}): Promise<TickReport> {
   const started = Date.now()
   const { batchSize = 100, concurrency = 8, maxExecutions = 2000 } = options
-  const report: TickReport = { executions: 0, transitions: 0, log_lines: 0, conflicts: 0, busy: 0, dispatched: 0, errors: [], ms: 0 }
+  const report: TickReport = { executions: 0, transitions: 0, log_lines: 0, conflicts: 0, busy: 0, dispatched: 0, locks_lifted: 0, errors: [], ms: 0 }
   let after: string | null = null
+  // Locks past their expiry are lifted (and audited) first; reads already treat them as lifted.
+  const lifted = await admin.rpc('lift_expired_locks')
+  if (lifted.error) report.errors.push({ execution_id: '', message: `lifting expired locks: ${lifted.error.message}` })
+  else report.locks_lifted = lifted.data as number
   while (report.executions < maxExecutions) {
     let batch: LoadedExecution[]
     if (options.executionId) {

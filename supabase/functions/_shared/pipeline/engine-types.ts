@@ -39,13 +39,18 @@ export type Effect =
   | { type: 'snapshot_checkpoint'; nodeId: string; label: string | null }
   | { type: 'notify'; nodeId: string; channel: string; message: string }
   | { type: 'log'; nodeId: string; lines: string[]; level?: 'info' | 'warn' | 'error'; metadata?: Record<string, unknown> }
+  /** The deploy joins its environment's queue (deploy_queue), saying why it waits. */
+  | { type: 'enqueue_deploy'; nodeId: string; environment: string; message: string }
+  /** The deploy leaves the queue: its rollout starts now. */
+  | { type: 'dequeue_deploy'; nodeId: string; environment: string }
 
 export type NodeReason =
   | 'ready' | 'path_not_taken' | 'blocked_by_cycle' | 'completed' | 'simulated_finished' | 'external_result'
   | 'approved' | 'rejected' | 'approval_expired' | 'deployed' | 'environment_locked' | 'invalid_config'
   | 'unknown_kind' | 'cancelled' | 'waited' | 'deploy_refused' | 'workflow_finished' | 'dispatch_failed' | 'timed_out'
+  | 'waiting_for_environment' | 'environment_open'
 
-export type ExecutionReason = 'started' | 'awaiting_approval' | 'resumed' | 'finished' | 'cancelled'
+export type ExecutionReason = 'started' | 'awaiting_approval' | 'awaiting_environment' | 'resumed' | 'finished' | 'cancelled'
 
 /**
  * One status change. The database applies it as a conditional update
@@ -63,6 +68,11 @@ export interface ApprovalDecision {
   nodeId: string
   approved: boolean
   comment?: string
+  /**
+   * The request is still open but expires at this time (an approval policy's expiry): from then on the gate
+   * fails with reason approval_expired and `comment` saying what it still needed; before then it waits.
+   */
+  expiresAt?: string
 }
 
 /** A result reported from outside (a workflow_run webhook, a refused dispatch) for a running work stage. */
@@ -82,8 +92,20 @@ export interface TickInput {
   results?: readonly StepResult[]
   /** Environments under a lock or freeze window: a deploy into one fails instead of shipping. */
   lockedEnvironments?: readonly string[]
-  /** Deploys and rollbacks the database refused (lock, freeze, missing approval): they fail with its message. */
+  /** Deploys and rollbacks the database refused (missing approval, no such environment): they fail with its message. */
   refusals?: readonly DeployRefusal[]
+  /**
+   * Deploy nodes that must wait now (their environment is locked or frozen, or other deploys queue ahead):
+   * a pending or running one starts waiting in the queue, a waiting one stays. A waiting deploy not listed
+   * here is released and runs.
+   */
+  holds?: readonly DeployHold[]
+}
+
+/** Why one deploy node waits, e.g. "waiting for lock on prod (position 2): environment prod is locked: …". */
+export interface DeployHold {
+  nodeId: string
+  message: string
 }
 
 /** The deploy guard's answer for one deploy or rollback node, in its own words. */

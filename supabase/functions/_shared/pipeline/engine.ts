@@ -59,7 +59,9 @@ export function tick(snapshot: ExecutionSnapshot, input: TickInput): Transition[
 
   const target = deriveExecutionStatus(state)
   if (target !== state.status) {
-    const reason = target === 'paused' ? 'awaiting_approval' : target === 'running' ? 'resumed' : 'finished'
+    const onlyDeploysWait = state.nodes.every((n) => n.status !== 'waiting' || n.kind === 'deploy')
+    const reason = target === 'paused' ? (onlyDeploysWait ? 'awaiting_environment' : 'awaiting_approval')
+      : target === 'running' ? 'resumed' : 'finished'
     transitions.push(executionTransition(state.status, target, reason, at))
   }
   return transitions
@@ -73,7 +75,7 @@ export function cancel(snapshot: ExecutionSnapshot, input: { now: Date | string 
     .filter((n) => !isNodeFinished(n.status))
     .map((n) => nodeTransition(n, {
       to: 'cancelled', reason: 'cancelled',
-      effects: n.status === 'waiting' ? [{ type: 'close_approval', nodeId: n.id, outcome: 'cancelled' }] : [],
+      effects: n.status === 'waiting' && n.kind === 'approval' ? [{ type: 'close_approval', nodeId: n.id, outcome: 'cancelled' }] : [],
     }, at))
   transitions.push(executionTransition(snapshot.status, 'cancelled', 'cancelled', at))
   return transitions
@@ -82,7 +84,7 @@ export function cancel(snapshot: ExecutionSnapshot, input: { now: Date | string 
 /**
  * The status the execution should have given its nodes: finished when every node is (failed if any node
  * failed, even one a failure edge handled; else warning if any warned; else success), paused when the only
- * unfinished work is approval gates waiting, running otherwise. Queued and cancelled are kept as they are.
+ * unfinished work is waiting (approval gates, deploys queued for their environment), running otherwise. Queued and cancelled are kept as they are.
  */
 export function deriveExecutionStatus(snapshot: ExecutionSnapshot): ExecutionStatus {
   if (snapshot.status === 'queued' || isExecutionFinished(snapshot.status)) return snapshot.status
@@ -118,7 +120,8 @@ export function applyTransitions(snapshot: ExecutionSnapshot, transitions: reado
       ...next,
       nodes: next.nodes.map((n) => {
         if (n.id !== t.nodeId || n.status !== t.from) return n
-        const starts = t.from === 'pending' && (t.to === 'running' || t.to === 'waiting')
+        // Released from a deploy queue, a deploy's rollout clock starts again.
+        const starts = (t.from === 'pending' && (t.to === 'running' || t.to === 'waiting')) || (t.from === 'waiting' && t.to === 'running')
         return {
           ...n,
           status: t.to,

@@ -31,8 +31,18 @@ function parse(node: EngineNode): Parsed {
   return { ok: true, kind: node.kind, config: parsed.data }
 }
 
-/** A pending node whose inputs are satisfied: approvals start waiting (opening a request), others run. */
+/** A deploy held by its environment: it waits in the environment's queue. */
+function holdStep(node: EngineNode, message: string): Step {
+  const environment = String((node.config as { environment?: unknown } | null)?.environment ?? '')
+  return { to: 'waiting', reason: 'waiting_for_environment', detail: message, effects: [{ type: 'enqueue_deploy', nodeId: node.id, environment, message }] }
+}
+
+const holdFor = (node: EngineNode, ctx: RuleContext) => node.kind === 'deploy' ? ctx.input.holds?.find((h) => h.nodeId === node.id) : undefined
+
+/** A pending node whose inputs are satisfied: approvals start waiting (opening a request), held deploys queue, others run. */
 export function startStep(node: EngineNode, ctx: RuleContext): Step {
+  const hold = holdFor(node, ctx)
+  if (hold) return holdStep(node, hold.message)
   if (node.kind !== 'approval') return { to: 'running', reason: 'ready', effects: [] }
   const parsed = parse(node)
   const config = parsed.ok ? (parsed.config as NodeConfig<'approval'>) : { required_approvals: 1 }
@@ -87,6 +97,8 @@ export function runningStep(node: EngineNode, ctx: RuleContext): Step | null {
       if (ctx.input.lockedEnvironments?.includes(environment)) {
         return { to: 'failed', reason: 'environment_locked', detail: environment, effects: [] }
       }
+      const hold = holdFor(node, ctx)
+      if (hold) return holdStep(node, hold.message)
       if (elapsed < duration_ms) return null
       return {
         to: 'success', reason: 'deployed',
@@ -119,10 +131,25 @@ export function runningStep(node: EngineNode, ctx: RuleContext): Step | null {
   }
 }
 
-/** A waiting approval gate: decided by the input's decision, failed once its timeout passes, else null. */
+/**
+ * A waiting node. A queued deploy runs once nothing holds it (its environment is open and it is first in the
+ * queue). An approval gate is decided by the input's decision, failed once its timeout passes, else null.
+ */
 export function waitingStep(node: EngineNode, ctx: RuleContext): Step | null {
+  if (node.kind === 'deploy') {
+    if (holdFor(node, ctx)) return null
+    const environment = String((node.config as { environment?: unknown } | null)?.environment ?? '')
+    return { to: 'running', reason: 'environment_open', effects: [{ type: 'dequeue_deploy', nodeId: node.id, environment }] }
+  }
   const decision = ctx.input.decisions?.find((d) => d.nodeId === node.id)
-  if (decision) {
+  if (decision?.expiresAt) {
+    if (ctx.now >= Date.parse(decision.expiresAt)) {
+      return {
+        to: 'failed', reason: 'approval_expired', ...(decision.comment ? { detail: decision.comment } : {}),
+        effects: [{ type: 'close_approval', nodeId: node.id, outcome: 'expired' }],
+      }
+    }
+  } else if (decision) {
     const outcome = decision.approved ? 'approved' : 'rejected'
     return {
       to: decision.approved ? 'success' : 'failed', reason: outcome,

@@ -26,11 +26,14 @@ export function edgeFires(on: EdgeCondition, predecessor: NodeStatus): boolean {
   }
 }
 
-/** Legal node status changes; the database enforces the same table. */
+/**
+ * Legal node status changes; the database enforces the same table. running → waiting and waiting → running
+ * are for deploy nodes only (held in an environment's queue, then released).
+ */
 export const NODE_TRANSITIONS: Record<NodeStatus, readonly NodeStatus[]> = {
   pending: ['running', 'waiting', 'skipped', 'cancelled'],
-  running: ['success', 'failed', 'warning', 'cancelled'],
-  waiting: ['success', 'failed', 'cancelled'],
+  running: ['success', 'failed', 'warning', 'cancelled', 'waiting'],
+  waiting: ['success', 'failed', 'cancelled', 'running'],
   success: [],
   failed: [],
   warning: [],

@@ -1,7 +1,7 @@
 import { Check, Copy } from 'lucide-react'
 import { useState } from 'react'
-import { Button } from '../../../components/ui/button.tsx'
-import { toast } from '../../../components/ui/toaster.tsx'
+import { Button } from './ui/button.tsx'
+import { toast } from './ui/toaster.tsx'
 
 /** Copies `value` to the clipboard; `label` names what (for screen readers and the toast). */
 export function CopyButton({ value, label }: { value: string; label: string }) {
@@ -26,7 +26,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
 export function CopyField({ value, label, testId }: { value: string; label: string; testId?: string }) {
   return (
     <div className="flex items-center gap-2">
-      <code data-testid={testId} className="min-w-0 flex-1 truncate rounded-md border bg-muted/40 px-2 py-1.5 font-mono text-xs" title={value}>{value}</code>
+      <code data-testid={testId} className="min-w-0 flex-1 truncate rounded-md border bg-muted/40 px-2 py-1.5 font-mono text-xs select-all" title={value}>{value}</code>
       <CopyButton value={value} label={label} />
     </div>
   )

@@ -1,0 +1,3 @@
+import { auditExport } from './handler.ts'
+
+Deno.serve(auditExport)

@@ -1,0 +1,3 @@
+import { createEnvironment } from './handler.ts'
+
+Deno.serve(createEnvironment)

@@ -1,0 +1,3 @@
+import { updateEnvironmentConfig } from './handler.ts'
+
+Deno.serve(updateEnvironmentConfig)
