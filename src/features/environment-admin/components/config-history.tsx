@@ -21,7 +21,7 @@ export function ConfigHistory({ environmentId, versions, mayRestore }: { environ
   return (
     <div className="flex flex-col gap-4">
       <section aria-labelledby="config-history-title" className="flex flex-col gap-2">
-        <h3 id="config-history-title" className="flex items-center gap-2 text-sm font-medium"><History className="size-4" aria-hidden /> Version history</h3>
+        <h3 id="config-history-title" className="flex items-center gap-2 text-sm font-medium"><History className="size-4" aria-hidden /> Configuration history</h3>
         <ol className="flex flex-col divide-y rounded-md border text-sm" aria-label="Configuration versions">
           {versions.map((v) => (
             <li key={v.id} className="flex flex-wrap items-center gap-2 px-3 py-2" data-testid={`config-version-${v.version}`}>
