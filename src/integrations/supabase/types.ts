@@ -340,14 +340,14 @@ isOneToOne: false
                   ]
                 },"deployment_versions": {
                   Row: {
-                    "artifact_id": string | null,"commit_sha": string | null,"created_at": string,"deployment_id": string | null,"environment_id": string,"id": string,"is_current": boolean,"project_id": string,"restored_from_id": string | null,"version_tag": string
+                    "artifact_id": string | null,"commit_sha": string | null,"created_at": string,"deployment_id": string | null,"environment_id": string,"id": string,"is_current": boolean,"project_id": string,"promoted_from_id": string | null,"restored_from_id": string | null,"version_tag": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "artifact_id"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"deployment_id"?: string | null,"environment_id": string,"id"?: string,"is_current"?: boolean,"project_id": string,"restored_from_id"?: string | null,"version_tag": string
+                    "artifact_id"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"deployment_id"?: string | null,"environment_id": string,"id"?: string,"is_current"?: boolean,"project_id": string,"promoted_from_id"?: string | null,"restored_from_id"?: string | null,"version_tag": string
                   }
                   Update: {
-                    "artifact_id"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"deployment_id"?: string | null,"environment_id"?: string,"id"?: string,"is_current"?: boolean,"project_id"?: string,"restored_from_id"?: string | null,"version_tag"?: string
+                    "artifact_id"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"deployment_id"?: string | null,"environment_id"?: string,"id"?: string,"is_current"?: boolean,"project_id"?: string,"promoted_from_id"?: string | null,"restored_from_id"?: string | null,"version_tag"?: string
                   }
                   Relationships: [
                     {
@@ -373,6 +373,18 @@ isOneToOne: false
       columns: ["project_id"]
 isOneToOne: false
       referencedRelation: "projects"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "deployment_versions_promoted_from_id_fkey"
+      columns: ["promoted_from_id"]
+isOneToOne: false
+      referencedRelation: "deployment_version_history"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "deployment_versions_promoted_from_id_fkey"
+      columns: ["promoted_from_id"]
+isOneToOne: false
+      referencedRelation: "deployment_versions"
       referencedColumns: ["id"]
     },{
       foreignKeyName: "deployment_versions_restored_from_id_fkey"
@@ -526,14 +538,14 @@ isOneToOne: false
                   ]
                 },"environments": {
                   Row: {
-                    "archive_reason": string | null,"archived_at": string | null,"archived_by": string | null,"created_at": string,"deploy_strategy": Database["public"]['Enums']["deploy_strategy"],"display_name": string,"id": string,"key": string,"operators_edit_config": boolean | null,"position": number,"project_id": string,"required_approvals": number,"tier": Database["public"]['Enums']["environment_tier"],"updated_at": string
+                    "allow_skip_promotion": boolean,"archive_reason": string | null,"archived_at": string | null,"archived_by": string | null,"created_at": string,"deploy_strategy": Database["public"]['Enums']["deploy_strategy"],"display_name": string,"id": string,"key": string,"operators_edit_config": boolean | null,"position": number,"project_id": string,"required_approvals": number,"tier": Database["public"]['Enums']["environment_tier"],"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "archive_reason"?: string | null,"archived_at"?: string | null,"archived_by"?: string | null,"created_at"?: string,"deploy_strategy"?: Database["public"]['Enums']["deploy_strategy"],"display_name": string,"id"?: string,"key": string,"operators_edit_config"?: boolean | null,"position": number,"project_id": string,"required_approvals"?: number,"tier": Database["public"]['Enums']["environment_tier"],"updated_at"?: string
+                    "allow_skip_promotion"?: boolean,"archive_reason"?: string | null,"archived_at"?: string | null,"archived_by"?: string | null,"created_at"?: string,"deploy_strategy"?: Database["public"]['Enums']["deploy_strategy"],"display_name": string,"id"?: string,"key": string,"operators_edit_config"?: boolean | null,"position": number,"project_id": string,"required_approvals"?: number,"tier": Database["public"]['Enums']["environment_tier"],"updated_at"?: string
                   }
                   Update: {
-                    "archive_reason"?: string | null,"archived_at"?: string | null,"archived_by"?: string | null,"created_at"?: string,"deploy_strategy"?: Database["public"]['Enums']["deploy_strategy"],"display_name"?: string,"id"?: string,"key"?: string,"operators_edit_config"?: boolean | null,"position"?: number,"project_id"?: string,"required_approvals"?: number,"tier"?: Database["public"]['Enums']["environment_tier"],"updated_at"?: string
+                    "allow_skip_promotion"?: boolean,"archive_reason"?: string | null,"archived_at"?: string | null,"archived_by"?: string | null,"created_at"?: string,"deploy_strategy"?: Database["public"]['Enums']["deploy_strategy"],"display_name"?: string,"id"?: string,"key"?: string,"operators_edit_config"?: boolean | null,"position"?: number,"project_id"?: string,"required_approvals"?: number,"tier"?: Database["public"]['Enums']["environment_tier"],"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -606,14 +618,14 @@ isOneToOne: false
                   ]
                 },"executions": {
                   Row: {
-                    "attempt": number,"branch": string | null,"commit_author_email": string | null,"commit_sha": string | null,"created_at": string,"environment_id": string | null,"error_message": string | null,"finished_at": string | null,"flow_template_id": string | null,"flow_type": Database["public"]['Enums']["flow_type"],"graph": NonNullable<Json>,"id": string,"name": string,"progress": number,"project_id": string,"rerun_from_node_id": string | null,"rerun_of_id": string | null,"started_at": string | null,"started_by": string | null,"status": Database["public"]['Enums']["execution_status"],"trigger_source": string,"updated_at": string,"version": string | null
+                    "attempt": number,"branch": string | null,"commit_author_email": string | null,"commit_sha": string | null,"created_at": string,"environment_id": string | null,"error_message": string | null,"finished_at": string | null,"flow_template_id": string | null,"flow_type": Database["public"]['Enums']["flow_type"],"graph": NonNullable<Json>,"id": string,"name": string,"progress": number,"project_id": string,"promotion_of_version_id": string | null,"rerun_from_node_id": string | null,"rerun_of_id": string | null,"started_at": string | null,"started_by": string | null,"status": Database["public"]['Enums']["execution_status"],"trigger_source": string,"updated_at": string,"version": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "attempt"?: number,"branch"?: string | null,"commit_author_email"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"environment_id"?: string | null,"error_message"?: string | null,"finished_at"?: string | null,"flow_template_id"?: string | null,"flow_type"?: Database["public"]['Enums']["flow_type"],"graph"?: NonNullable<Json>,"id"?: string,"name": string,"progress"?: number,"project_id": string,"rerun_from_node_id"?: string | null,"rerun_of_id"?: string | null,"started_at"?: string | null,"started_by"?: string | null,"status"?: Database["public"]['Enums']["execution_status"],"trigger_source"?: string,"updated_at"?: string,"version"?: string | null
+                    "attempt"?: number,"branch"?: string | null,"commit_author_email"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"environment_id"?: string | null,"error_message"?: string | null,"finished_at"?: string | null,"flow_template_id"?: string | null,"flow_type"?: Database["public"]['Enums']["flow_type"],"graph"?: NonNullable<Json>,"id"?: string,"name": string,"progress"?: number,"project_id": string,"promotion_of_version_id"?: string | null,"rerun_from_node_id"?: string | null,"rerun_of_id"?: string | null,"started_at"?: string | null,"started_by"?: string | null,"status"?: Database["public"]['Enums']["execution_status"],"trigger_source"?: string,"updated_at"?: string,"version"?: string | null
                   }
                   Update: {
-                    "attempt"?: number,"branch"?: string | null,"commit_author_email"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"environment_id"?: string | null,"error_message"?: string | null,"finished_at"?: string | null,"flow_template_id"?: string | null,"flow_type"?: Database["public"]['Enums']["flow_type"],"graph"?: NonNullable<Json>,"id"?: string,"name"?: string,"progress"?: number,"project_id"?: string,"rerun_from_node_id"?: string | null,"rerun_of_id"?: string | null,"started_at"?: string | null,"started_by"?: string | null,"status"?: Database["public"]['Enums']["execution_status"],"trigger_source"?: string,"updated_at"?: string,"version"?: string | null
+                    "attempt"?: number,"branch"?: string | null,"commit_author_email"?: string | null,"commit_sha"?: string | null,"created_at"?: string,"environment_id"?: string | null,"error_message"?: string | null,"finished_at"?: string | null,"flow_template_id"?: string | null,"flow_type"?: Database["public"]['Enums']["flow_type"],"graph"?: NonNullable<Json>,"id"?: string,"name"?: string,"progress"?: number,"project_id"?: string,"promotion_of_version_id"?: string | null,"rerun_from_node_id"?: string | null,"rerun_of_id"?: string | null,"started_at"?: string | null,"started_by"?: string | null,"status"?: Database["public"]['Enums']["execution_status"],"trigger_source"?: string,"updated_at"?: string,"version"?: string | null
                   }
                   Relationships: [
                     {
@@ -633,6 +645,18 @@ isOneToOne: false
       columns: ["project_id"]
 isOneToOne: false
       referencedRelation: "projects"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "executions_promotion_of_version_id_fkey"
+      columns: ["promotion_of_version_id"]
+isOneToOne: false
+      referencedRelation: "deployment_version_history"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "executions_promotion_of_version_id_fkey"
+      columns: ["promotion_of_version_id"]
+isOneToOne: false
+      referencedRelation: "deployment_versions"
       referencedColumns: ["id"]
     },{
       foreignKeyName: "executions_rerun_of_id_fkey"
@@ -750,14 +774,14 @@ isOneToOne: false
                   ]
                 },"notification_deliveries": {
                   Row: {
-                    "attempts": number,"channel_id": string,"created_at": string,"dedup_key": string,"delivered_at": string | null,"event_key": string,"event_type": string,"id": string,"last_error": string | null,"last_status": number | null,"next_attempt_at": string,"organization_id": string,"payload": NonNullable<Json>,"project_id": string | null,"status": Database["public"]['Enums']["notification_delivery_status"],"updated_at": string,"user_id": string | null
+                    "attempts": number,"channel_id": string,"created_at": string,"dedup_key": string,"delivered_at": string | null,"event_key": string,"event_type": string,"id": string,"last_error": string | null,"last_status": number | null,"next_attempt_at": string,"organization_id": string,"payload": NonNullable<Json>,"project_id": string | null,"status": Database["public"]['Enums']["notification_delivery_status"],"to_email": string | null,"updated_at": string,"user_id": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "attempts"?: number,"channel_id": string,"created_at"?: string,"dedup_key": string,"delivered_at"?: string | null,"event_key": string,"event_type": string,"id"?: string,"last_error"?: string | null,"last_status"?: number | null,"next_attempt_at"?: string,"organization_id": string,"payload"?: NonNullable<Json>,"project_id"?: string | null,"status"?: Database["public"]['Enums']["notification_delivery_status"],"updated_at"?: string,"user_id"?: string | null
+                    "attempts"?: number,"channel_id": string,"created_at"?: string,"dedup_key": string,"delivered_at"?: string | null,"event_key": string,"event_type": string,"id"?: string,"last_error"?: string | null,"last_status"?: number | null,"next_attempt_at"?: string,"organization_id": string,"payload"?: NonNullable<Json>,"project_id"?: string | null,"status"?: Database["public"]['Enums']["notification_delivery_status"],"to_email"?: string | null,"updated_at"?: string,"user_id"?: string | null
                   }
                   Update: {
-                    "attempts"?: number,"channel_id"?: string,"created_at"?: string,"dedup_key"?: string,"delivered_at"?: string | null,"event_key"?: string,"event_type"?: string,"id"?: string,"last_error"?: string | null,"last_status"?: number | null,"next_attempt_at"?: string,"organization_id"?: string,"payload"?: NonNullable<Json>,"project_id"?: string | null,"status"?: Database["public"]['Enums']["notification_delivery_status"],"updated_at"?: string,"user_id"?: string | null
+                    "attempts"?: number,"channel_id"?: string,"created_at"?: string,"dedup_key"?: string,"delivered_at"?: string | null,"event_key"?: string,"event_type"?: string,"id"?: string,"last_error"?: string | null,"last_status"?: number | null,"next_attempt_at"?: string,"organization_id"?: string,"payload"?: NonNullable<Json>,"project_id"?: string | null,"status"?: Database["public"]['Enums']["notification_delivery_status"],"to_email"?: string | null,"updated_at"?: string,"user_id"?: string | null
                   }
                   Relationships: [
                     {
@@ -1262,7 +1286,8 @@ isOneToOne: false
                            },
 "archive_environment":
 { Args: { "_environment_id": string,"_reason"?: string }; Returns: {
-              "archive_reason": string | null,
+              "allow_skip_promotion": boolean,
+"archive_reason": string | null,
 "archived_at": string | null,
 "archived_by": string | null,
 "created_at": string,
@@ -1305,7 +1330,8 @@ isOneToOne: false
                            },
 "create_environment":
 { Args: { "_deploy_strategy"?: Database["public"]['Enums']["deploy_strategy"],"_display_name": string,"_key": string,"_operators_edit_config"?: boolean,"_position"?: number,"_project_id": string,"_required_approvals"?: number,"_tier": Database["public"]['Enums']["environment_tier"] }; Returns: {
-              "archive_reason": string | null,
+              "allow_skip_promotion": boolean,
+"archive_reason": string | null,
 "archived_at": string | null,
 "archived_by": string | null,
 "created_at": string,
@@ -1398,6 +1424,11 @@ isOneToOne: false
 "environment_config_refusal":
 { Args: { "_environment_id": string }; Returns: string
                            },
+"environment_promotion_status":
+{ Args: { "_project_id": string }; Returns: {
+              "behind_by": number,"behind_since": string,"candidate_deployed_at": string,"candidate_version_id": string,"candidate_version_tag": string,"current_version_tag": string,"environment_id": string,"previous_environment_id": string,"promoting_execution_id": string,"promoting_version_tag": string
+            }[]
+                           },
 "execution_node_traceparent":
 { Args: { "_execution_node_id": string }; Returns: string
                            },
@@ -1454,7 +1485,8 @@ isOneToOne: false
                            },
 "move_environment":
 { Args: { "_environment_id": string,"_position": number }; Returns: {
-              "archive_reason": string | null,
+              "allow_skip_promotion": boolean,
+"archive_reason": string | null,
 "archived_at": string | null,
 "archived_by": string | null,
 "created_at": string,
@@ -1495,15 +1527,24 @@ isOneToOne: false
 "project_role_at_least":
 { Args: { "_project_id": string,"_role": Database["public"]['Enums']["app_role"] }; Returns: boolean
                            },
+"promotion_plan":
+{ Args: { "_from_environment_id"?: string,"_to_environment_id": string }; Returns: Json
+                           },
 "prune_otel_export":
 { Args: { "_keep_batches"?: string,"_keep_queue"?: string }; Returns: number
                            },
 "refresh_widget_metrics":
 { Args: { "_project_id": string }; Returns: number
                            },
+"release_matrix":
+{ Args: { "_organization_id": string }; Returns: {
+              "behind_by": number,"commit_sha": string,"deployed_at": string,"environment_id": string,"environment_key": string,"environment_name": string,"environment_position": number,"project_id": string,"project_name": string,"promoted": boolean,"tier": Database["public"]['Enums']["environment_tier"],"version_tag": string
+            }[]
+                           },
 "restore_environment":
 { Args: { "_environment_id": string }; Returns: {
-              "archive_reason": string | null,
+              "allow_skip_promotion": boolean,
+"archive_reason": string | null,
 "archived_at": string | null,
 "archived_by": string | null,
 "created_at": string,
@@ -1555,6 +1596,9 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"send_test_notification":
+{ Args: { "_channel_id": string }; Returns: string
+                           },
 "telemetry_facets":
 { Args: { "_project_id": string,"_since": string }; Returns: {
               "facet": string,"signals": number,"value": string
@@ -1576,7 +1620,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "app_role": "admin"|"operator"|"viewer","approval_status": "pending"|"approved"|"rejected"|"expired"|"cancelled","approval_vote": "approve"|"reject","break_glass_reason": "incident"|"security_fix"|"customer_escalation"|"other","break_glass_status": "pending"|"approved"|"rejected"|"used","connection_status": "unknown"|"healthy"|"degraded"|"down","deploy_strategy": "rolling"|"canary"|"blue_green","deployment_status": "pending"|"in_progress"|"success"|"failed"|"rolled_back"|"cancelled","environment_action": "view"|"run"|"approve"|"deploy"|"rollback"|"lock"|"break_glass","environment_tier": "development"|"testing"|"staging"|"preproduction"|"production","execution_status": "idle"|"queued"|"running"|"success"|"warning"|"failed"|"paused"|"cancelled","flow_type": "cicd"|"mlops"|"llmops"|"infrastructure"|"security","log_level": "debug"|"info"|"warn"|"error","node_kind": "simulated"|"github_workflow"|"approval"|"deploy"|"checkpoint"|"notify"|"wait"|"source"|"build"|"test"|"security_scan"|"rollback"|"parallel_group","node_status": "pending"|"queued"|"running"|"waiting"|"success"|"warning"|"failed"|"skipped"|"cancelled","notification_channel_kind": "email"|"slack"|"webhook","notification_delivery_status": "pending"|"retrying"|"delivered"|"failed","permission_effect": "allow"|"deny"
+            "app_role": "admin"|"operator"|"viewer","approval_status": "pending"|"approved"|"rejected"|"expired"|"cancelled","approval_vote": "approve"|"reject","break_glass_reason": "incident"|"security_fix"|"customer_escalation"|"other","break_glass_status": "pending"|"approved"|"rejected"|"used","connection_status": "unknown"|"healthy"|"degraded"|"down","deploy_strategy": "rolling"|"canary"|"blue_green","deployment_status": "pending"|"in_progress"|"success"|"failed"|"rolled_back"|"cancelled","environment_action": "view"|"run"|"approve"|"deploy"|"rollback"|"lock"|"break_glass","environment_tier": "development"|"testing"|"staging"|"preproduction"|"production","execution_status": "idle"|"queued"|"running"|"success"|"warning"|"failed"|"paused"|"cancelled","flow_type": "cicd"|"mlops"|"llmops"|"infrastructure"|"security","log_level": "debug"|"info"|"warn"|"error","node_kind": "simulated"|"github_workflow"|"approval"|"deploy"|"checkpoint"|"notify"|"wait"|"source"|"build"|"test"|"security_scan"|"rollback"|"parallel_group","node_status": "pending"|"queued"|"running"|"waiting"|"success"|"warning"|"failed"|"skipped"|"cancelled","notification_channel_kind": "email"|"slack"|"webhook","notification_delivery_status": "pending"|"retrying"|"delivered"|"failed"|"cancelled","permission_effect": "allow"|"deny"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -1692,7 +1736,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "app_role": ["admin", "operator", "viewer"],"approval_status": ["pending", "approved", "rejected", "expired", "cancelled"],"approval_vote": ["approve", "reject"],"break_glass_reason": ["incident", "security_fix", "customer_escalation", "other"],"break_glass_status": ["pending", "approved", "rejected", "used"],"connection_status": ["unknown", "healthy", "degraded", "down"],"deploy_strategy": ["rolling", "canary", "blue_green"],"deployment_status": ["pending", "in_progress", "success", "failed", "rolled_back", "cancelled"],"environment_action": ["view", "run", "approve", "deploy", "rollback", "lock", "break_glass"],"environment_tier": ["development", "testing", "staging", "preproduction", "production"],"execution_status": ["idle", "queued", "running", "success", "warning", "failed", "paused", "cancelled"],"flow_type": ["cicd", "mlops", "llmops", "infrastructure", "security"],"log_level": ["debug", "info", "warn", "error"],"node_kind": ["simulated", "github_workflow", "approval", "deploy", "checkpoint", "notify", "wait", "source", "build", "test", "security_scan", "rollback", "parallel_group"],"node_status": ["pending", "queued", "running", "waiting", "success", "warning", "failed", "skipped", "cancelled"],"notification_channel_kind": ["email", "slack", "webhook"],"notification_delivery_status": ["pending", "retrying", "delivered", "failed"],"permission_effect": ["allow", "deny"]
+            "app_role": ["admin", "operator", "viewer"],"approval_status": ["pending", "approved", "rejected", "expired", "cancelled"],"approval_vote": ["approve", "reject"],"break_glass_reason": ["incident", "security_fix", "customer_escalation", "other"],"break_glass_status": ["pending", "approved", "rejected", "used"],"connection_status": ["unknown", "healthy", "degraded", "down"],"deploy_strategy": ["rolling", "canary", "blue_green"],"deployment_status": ["pending", "in_progress", "success", "failed", "rolled_back", "cancelled"],"environment_action": ["view", "run", "approve", "deploy", "rollback", "lock", "break_glass"],"environment_tier": ["development", "testing", "staging", "preproduction", "production"],"execution_status": ["idle", "queued", "running", "success", "warning", "failed", "paused", "cancelled"],"flow_type": ["cicd", "mlops", "llmops", "infrastructure", "security"],"log_level": ["debug", "info", "warn", "error"],"node_kind": ["simulated", "github_workflow", "approval", "deploy", "checkpoint", "notify", "wait", "source", "build", "test", "security_scan", "rollback", "parallel_group"],"node_status": ["pending", "queued", "running", "waiting", "success", "warning", "failed", "skipped", "cancelled"],"notification_channel_kind": ["email", "slack", "webhook"],"notification_delivery_status": ["pending", "retrying", "delivered", "failed", "cancelled"],"permission_effect": ["allow", "deny"]
           }
         }
 } as const
