@@ -19,6 +19,9 @@ const ALLOWED: Record<string, string[]> = {
   'public.telemetry_facets': BROWSER,
   'public.telemetry_metric_series': BROWSER,
   'public.rollback_deployment': BROWSER,
+  'public.promotion_plan': BROWSER,
+  'public.environment_promotion_status': BROWSER,
+  'public.release_matrix': BROWSER,
   'public.lock_environment_for_switch': BROWSER,
   'public.issue_otel_ingest_token': BROWSER,
   'public.revoke_otel_ingest_token': BROWSER,
@@ -76,6 +79,8 @@ const ALLOWED: Record<string, string[]> = {
   'private.shares_org_with': ['authenticated'],
   'private.can_act': ['authenticated'],
   'private.action_refusal': ['authenticated'],
+  // Asked as the caller by promotion_plan (security invoker), and by the engine's deploy step.
+  'private.promotion_problem': ['authenticated'],
   // Invoker helpers of create/move/archive/restore_environment, which run as the caller.
   'private.renumber_environments': ['authenticated'],
   'private.lock_chain': ['authenticated'],

@@ -5,7 +5,7 @@ import type { NodeKind } from '../pipeline/kinds.ts'
 import { isRunnable, validateGraph, type GraphIssue } from '../pipeline/graph.ts'
 import { toPipeline } from '../pipeline/stored.ts'
 import type { ExecutionStatus, NodeStatus } from '../pipeline/statuses.ts'
-import { badRequest } from '../http.ts'
+import { badRequest, forbidden } from '../http.ts'
 import { advanceExecution } from './advance.ts'
 import { readStoredGraph } from './stored-graph.ts'
 
@@ -38,6 +38,10 @@ export interface StartExecutionInput {
   branch?: string | null
   /** 7–40 lowercase hex characters. */
   commitSha?: string | null
+  /** Who wrote the commit being shipped (GitHub pushes): approval policies can refuse their approval. */
+  commitAuthorEmail?: string | null
+  /** A promotion: the deployment_versions row (of an earlier environment) whose commit and artifact it ships. */
+  promotionOfVersionId?: string | null
   /** Rerun: node id → result carried over; those rows start finished with output.reused = true. */
   reuse?: Record<string, ReusedResult>
   /** Rerun: node id → attempt number (default 1). */
@@ -115,11 +119,15 @@ export async function startExecution(admin: SupabaseClient, input: StartExecutio
       trigger_source: input.triggerSource ?? 'manual',
       branch: input.branch ?? null,
       commit_sha: input.commitSha ?? null,
+      commit_author_email: input.commitAuthorEmail?.trim().slice(0, 320) || null,
+      promotion_of_version_id: input.promotionOfVersionId ?? null,
       started_by: input.startedBy,
       version,
     },
     _nodes: nodes,
   })
+  // The database refuses a starter without run on a targeted environment (check_run_permission) with the sentence.
+  if (createError?.code === '42501') throw forbidden(createError.message)
   if (createError) throw new Error(`creating the execution: ${createError.message}`)
 
   const warnings = issues.filter((i) => i.severity === 'warning')
