@@ -1,6 +1,6 @@
 // One attempt at one delivery: render for its channel, sign what needs signing, POST.
 import { linkSecret, newNonce, signLink, type Decision } from '../_shared/notifications/approval-link-token.ts'
-import { appLink, renderEmail, renderSlack, renderWebhook, type ClaimedDelivery, type Links } from '../_shared/notifications/render.ts'
+import { appLink, renderEmail, renderInvitationEmail, renderSlack, renderWebhook, type ClaimedDelivery, type Links } from '../_shared/notifications/render.ts'
 import { notConfigured, post, type Attempt } from '../_shared/notifications/send.ts'
 import { signatureHeader } from '../_shared/notifications/webhook-signature.ts'
 import type { Settings } from './settings.ts'
@@ -9,12 +9,12 @@ type Env = (name: string) => string | undefined
 
 /** Approve and reject links for an approver's email: bound to them and the request, expiring with it at the latest. */
 export async function approverLinks(d: ClaimedDelivery, settings: Settings, env: Env, nowMs = Date.now()): Promise<Pick<Links, 'approve' | 'reject'>> {
-  if (d.event_type !== 'approval_requested' || !d.recipient || !d.payload.approval_request_id) return {}
+  if (d.event_type !== 'approval_requested' || !d.recipient?.id || !d.payload.approval_request_id) return {}
   const secret = linkSecret(env)
   let expiresAt = Math.floor(nowMs / 1000) + settings.linkTtlSeconds
   if (d.payload.expires_at) expiresAt = Math.min(expiresAt, Math.floor(Date.parse(d.payload.expires_at) / 1000))
   const link = async (decision: Decision) => `${settings.approvalLinkUrl}?token=${await signLink(secret, {
-    requestId: d.payload.approval_request_id!, userId: d.recipient!.id, decision, expiresAt, nonce: newNonce(),
+    requestId: d.payload.approval_request_id!, userId: d.recipient!.id!, decision, expiresAt, nonce: newNonce(),
   })}`
   return { approve: await link('approve'), reject: await link('reject') }
 }
@@ -25,7 +25,14 @@ export async function attempt(d: ClaimedDelivery, settings: Settings, env: Env):
     case 'email': {
       if (!settings.mailApiUrl || !settings.mailApiKey) return notConfigured('MAIL_API_URL and MAIL_API_KEY (function secrets) are not set')
       if (!d.recipient?.email) return { delivered: false, retryable: false, http_status: null, error: 'the recipient has no email address' }
-      const email = renderEmail(d, d.recipient.email, { open, ...(await approverLinks(d, settings, env)) })
+      let email
+      if (d.event_type === 'invitation') {
+        // The token is in the payload until this delivery is sent or given up (migration …006000).
+        if (!d.payload.token) return { delivered: false, retryable: false, http_status: null, error: 'the invitation link is no longer stored (revoked or already sent)' }
+        email = renderInvitationEmail(d, d.recipient.email, appLink(settings.appUrl, `/invite/${encodeURIComponent(d.payload.token)}`))
+      } else {
+        email = renderEmail(d, d.recipient.email, { open, ...(await approverLinks(d, settings, env)) })
+      }
       // Resend's shape (POST /emails, bearer key); Postmark-style APIs take the same through a small adapter.
       return post(`${settings.mailApiUrl}/emails`, JSON.stringify({
         from: settings.mailFrom, to: [email.to], subject: email.subject, text: email.text, html: email.html,

@@ -38,8 +38,9 @@ export const handler = handle(['POST'], async (req) => {
       _id: d.id, _delivered: outcome.delivered, _retryable: outcome.retryable, _http_status: outcome.http_status,
       _error: outcome.error, _retry_base_ms: settings.retryBaseMs, _max_attempts: settings.maxAttempts,
     })
-    if (finishError) throw finishError
-    results.push({ id: d.id, channel: d.channel.kind, attempt: d.attempt, status: status as string, http_status: outcome.http_status, error: outcome.error })
+    // PT404: the delivery was cancelled meanwhile (an invitation revoked while it was being sent).
+    if (finishError && finishError.code !== 'PT404') throw finishError
+    results.push({ id: d.id, channel: d.channel.kind, attempt: d.attempt, status: finishError ? 'cancelled' : status as string, http_status: outcome.http_status, error: outcome.error })
   }
   for (let i = 0; i < claimed.length; i += CONCURRENCY) await Promise.all(claimed.slice(i, i + CONCURRENCY).map(work))
 

@@ -17,10 +17,13 @@ export interface ClaimedDelivery {
     approval_request_id?: string
     expires_at?: string | null
     recipients?: string[]
+    /** Invitations: the raw token of the accept link, present until the delivery is sent or given up. */
+    token?: string
     [key: string]: unknown
   }
   channel: { id: string; kind: 'email' | 'slack' | 'webhook'; name: string; url: string | null; secret_ref: string | null }
-  recipient: { id: string; email: string | null; name: string } | null
+  /** A member (id set) or, for an invitation, an address with no account here yet (id null). */
+  recipient: { id: string | null; email: string | null; name: string } | null
 }
 
 export interface Email {
@@ -94,4 +97,45 @@ export function renderWebhook(d: ClaimedDelivery, links: Links): Record<string, 
     url: links.open,
     data: d.payload,
   }
+}
+
+/** What an invitation delivery's payload carries (raise_invitation_email). */
+export interface InvitationFacts {
+  organization: string
+  invitedBy: string
+  role: string
+  expiresAt: string
+}
+
+const roleLabel = (role: string) => ({ admin: 'an admin', operator: 'an operator', viewer: 'a viewer' } as Record<string, string>)[role] ?? role
+
+/** "5 December 2026, 14:30 UTC": the mail client's time zone is unknown, so UTC, said. */
+export function formatUtc(iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  const month = date.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getUTCDate()} ${month} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`
+}
+
+export function invitationFacts(d: ClaimedDelivery): InvitationFacts {
+  const text = (key: string, fallback: string) => (typeof d.payload[key] === 'string' && d.payload[key] ? d.payload[key] as string : fallback)
+  return { organization: text('organization', 'an organization'), invitedBy: text('invited_by', 'An admin'), role: text('role', 'member'), expiresAt: text('expires_at', '') }
+}
+
+/** The invitation email: who invited, to which organization, as what, until when, and the accept link. */
+export function renderInvitationEmail(d: ClaimedDelivery, to: string, acceptLink: string): Email {
+  const f = invitationFacts(d)
+  const until = f.expiresAt ? formatUtc(f.expiresAt) : 'it expires'
+  const intro = `${f.invitedBy} invited you to join ${f.organization} on Opzenix as ${roleLabel(f.role)}.`
+  const terms = `The link works once, only for ${to}, until ${until}. Sign in or sign up with that address, then accept.`
+  const text = [intro, '', `Accept the invitation: ${acceptLink}`, '', terms, '',
+    'If you did not expect this invitation, ignore this email: nothing happens unless you accept.'].join('\n')
+  const html = [
+    `<h2 style="font-family:sans-serif">${escapeHtml(`Join ${f.organization} on Opzenix`)}</h2>`,
+    `<p style="font-family:sans-serif">${escapeHtml(intro)}</p>`,
+    `<p><a href="${escapeHtml(acceptLink)}" style="display:inline-block;padding:8px 16px;border-radius:6px;background:#1d4ed8;color:#fff;text-decoration:none">Accept the invitation</a></p>`,
+    `<p style="font-family:sans-serif;font-size:12px;color:#555">${escapeHtml(terms)}</p>`,
+  ].join('\n')
+  return { to, subject: `[Opzenix] ${f.invitedBy} invited you to ${f.organization}`, text, html }
 }
