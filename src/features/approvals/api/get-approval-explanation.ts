@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { queryKeys } from '../../../lib/query-keys.ts'
+import { fetchPeople } from '../../../lib/people.ts'
 import { supabase } from '../../../lib/supabase.ts'
 
 /**
@@ -15,6 +16,9 @@ export interface ApprovalExplanation {
   rules: Array<{
     id: string | null; level: number; name: string; required: number; counted: number
     missing: number; state: 'met' | 'open' | 'waiting'; summary: string; includes_me: boolean
+    group?: { kind: 'role' | 'team' | 'people' | 'roles'; user_ids?: string[] | null }
+    /** Named people rules: who they are (display names, filled in after the call). */
+    people?: string[]
   }>
   votes: Array<{
     user_id: string; name: string; vote: 'approve' | 'reject'; comment: string | null
@@ -26,11 +30,20 @@ export interface ApprovalExplanation {
   }
 }
 
-/** One request explained by the database: rule progress, votes and the caller's eligibility. */
+/** One request explained by the database: rule progress, votes and the caller's eligibility, named people by name. */
 export async function getApprovalExplanation(requestId: string, signal?: AbortSignal): Promise<ApprovalExplanation> {
   const { data, error } = await supabase.rpc('approval_request_explain', { _request_id: requestId }).abortSignal(signal!)
   if (error) throw error
-  return data as unknown as ApprovalExplanation
+  const explanation = data as unknown as ApprovalExplanation
+  const named = explanation.rules.flatMap((r) => (r.group?.kind === 'people' ? r.group.user_ids ?? [] : []))
+  if (named.length === 0) return explanation
+  const people = await fetchPeople(named, signal)
+  return {
+    ...explanation,
+    rules: explanation.rules.map((r) => (r.group?.kind === 'people'
+      ? { ...r, people: (r.group.user_ids ?? []).map((id) => people.get(id) ?? 'someone outside your organization') }
+      : r)),
+  }
 }
 
 export const approvalExplanationQuery = (requestId: string) => queryOptions({

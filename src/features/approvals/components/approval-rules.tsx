@@ -19,6 +19,7 @@ export function ApprovalRules({ explanation }: { explanation: ApprovalExplanatio
             {levels > 1 && <span className="text-muted-foreground">L{rule.level}</span>}
             <Badge tone={STATE_TONE[rule.state]}>{rule.name}</Badge>
             <span className="tabular-nums">{rule.summary}</span>
+            {rule.people && <span className="text-muted-foreground" data-testid="approval-rule-people">from {rule.people.join(', ')}</span>}
             {rule.includes_me && <span className="text-muted-foreground">(you count here)</span>}
           </li>
         ))}
