@@ -31,6 +31,7 @@ const ALLOWED: Record<string, string[]> = {
   'public.invite_member': BROWSER,
   'public.invitation_preview': BROWSER,
   'public.accept_invitation': BROWSER,
+  'public.send_test_notification': BROWSER,
   'public.environment_actions': BROWSER,
   'public.create_environment': BROWSER,
   'public.move_environment': BROWSER,
@@ -112,6 +113,7 @@ const ALLOWED: Record<string, string[]> = {
   // Internal to the notification triggers.
   'private.notification_muted': [],
   'private.raise_notification': [],
+  'private.raise_invitation_email': [],
   'private.approval_recipients': [],
 }
 

@@ -467,6 +467,21 @@ describe('row-level security matrix', () => {
     expect(actual).toEqual(EXPECTED)
   }, 300_000)
 
+  it('shows an invitation email\'s delivery (addressed by to_email, carrying the token until sent) to its organization\'s admins only', async () => {
+    const channel = await serviceInsert('notification_channels', { organization_id: DEMO.acme, kind: 'email', name: uniq('mail'), enabled: false })
+    const delivery = await serviceInsert('notification_deliveries', {
+      dedup_key: uniq('invite'), event_type: 'invitation', event_key: uniq('invitation'), organization_id: DEMO.acme,
+      channel_id: channel.id, to_email: 'someone-new@example.test', payload: { token: 'not-for-everyone' },
+    })
+    const seen: Record<string, number> = {}
+    for (const actor of ACTORS) seen[actor] = ((await clients[actor].from('notification_deliveries').select('to_email, payload').eq('id', delivery.id)).data ?? []).length
+    expect(seen).toEqual({ anon: 0, viewer: 0, operator: 0, admin: 1, other: 0 })
+    // One recipient at most: an address or an account, not both.
+    const both = await service.from('notification_deliveries').insert({ dedup_key: uniq('both'), event_type: 'invitation', event_key: 'both',
+      organization_id: DEMO.acme, channel_id: channel.id, to_email: 'someone-new@example.test', user_id: DEMO.users.viewer })
+    expect(both.error?.code).toBe('23514')
+  })
+
   it('shows anonymous visitors the public templates and nothing else', async () => {
     const { data: templates } = await clients.anon.from('pipeline_templates').select('name, is_public')
     expect(templates!.length).toBeGreaterThanOrEqual(5)

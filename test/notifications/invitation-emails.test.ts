@@ -73,9 +73,8 @@ describe('an invitation with an email channel', () => {
     expect(mail.html).toContain(`href="${link}"`)
 
     // The invited person signs up with that address and accepts with the token from the email.
-    const password = 'invited-person-password'
-    expect((await world.stack.service().auth.admin.createUser({ email, password, email_confirm: true })).error).toBeNull()
-    const person = await signIn(world.stack, email, password)
+    expect((await world.stack.service().auth.admin.createUser({ email, password: DEMO.password, email_confirm: true })).error).toBeNull()
+    const person = await signIn(world.stack, email)
     const accepted = await person.rpc('accept_invitation', { _token: link.split('/invite/')[1] })
     expect(accepted.error).toBeNull()
     expect(accepted.data).toBe(DEMO.acme)
