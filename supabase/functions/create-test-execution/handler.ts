@@ -7,6 +7,7 @@ import { handle, json, notFound, readInput } from '../_shared/http.ts'
 import { advanceExecution } from '../_shared/engine/advance.ts'
 import { fromStored, toPipeline } from '../_shared/pipeline/stored.ts'
 import { smokePipeline } from './smoke-pipeline.ts'
+import { repositoryOf } from '../_shared/github/repository-of.ts'
 
 const input = z.object({ environment_id: z.guid() })
 
@@ -45,9 +46,3 @@ export const createTestExecution = handle(['POST'], async (req) => {
   const advanced = await advanceExecution(caller.admin, executionId)
   return json({ execution_id: executionId, name: `Smoke test: ${env.display_name}`, status: advanced.status ?? 'queued' }, 201)
 })
-
-/** owner/name from the project's GitHub URL, else the project's name. */
-function repositoryOf(project: { name: string; github_repo_url: string | null }): string {
-  const match = project.github_repo_url?.match(/github\.com[/:]([^/]+\/[^/.]+)/)
-  return match?.[1] ?? project.name
-}

@@ -1,0 +1,3 @@
+import { promoteVersion } from './handler.ts'
+
+Deno.serve(promoteVersion)
