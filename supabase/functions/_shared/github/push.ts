@@ -14,8 +14,14 @@ interface PushPayload {
   ref?: string
   after?: string
   deleted?: boolean
-  head_commit?: { message?: string } | null
+  head_commit?: { message?: string; author?: { email?: string | null } | null } | null
   pusher?: { name?: string }
+}
+
+/** The head commit's author email, when GitHub gives a usable one (it may be absent, or empty for some authors). */
+export function authorEmail(payload: PushPayload): string | null {
+  const email = payload.head_commit?.author?.email?.trim()
+  return email && email.includes('@') && email.length <= 320 ? email : null
 }
 
 /** `claim` takes the delivery before a run starts (false: someone else has it, and nothing is done). */
@@ -45,6 +51,7 @@ export async function handlePush(integration: IntegrationRow, payload: PushPaylo
     environmentId: mapping.environment_id,
     branch,
     commitSha: commit,
+    commitAuthorEmail: authorEmail(payload),
   })
   return { status: 'processed', result: { ...decision, ...started } }
 }

@@ -1,5 +1,6 @@
 // Starts a mapped pipeline through the engine (_shared/engine/start.ts): the pipeline's stored graph, the
-// mapped environment by key, trigger 'webhook', the pushed branch and commit. No person started it.
+// mapped environment by key, trigger 'webhook', the pushed branch, commit and its author's email (so an approval
+// policy can keep the author from approving their own change). No person started it.
 import { serviceClient } from '../auth.ts'
 import { type FlowType, startExecution } from '../engine/start.ts'
 import { HttpError } from '../http.ts'
@@ -10,6 +11,7 @@ export interface MappedRun {
   environmentId: string
   branch: string
   commitSha?: string
+  commitAuthorEmail?: string | null
 }
 
 const realSha = (sha?: string) => (sha && /^[0-9a-f]{7,40}$/.test(sha) && !/^0+$/.test(sha) ? sha : null)
@@ -34,6 +36,7 @@ export async function startMappedRun(run: MappedRun): Promise<Record<string, unk
       environment: environment?.key ?? null,
       branch: run.branch,
       commitSha: realSha(run.commitSha),
+      commitAuthorEmail: run.commitAuthorEmail ?? null,
     })
     return { started: true, execution_id: started.executionId, execution_status: started.status, version: started.version }
   } catch (error) {
