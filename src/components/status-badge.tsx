@@ -69,8 +69,17 @@ export const deliveryStatusMeta = {
   failed: { label: 'Failed', tone: 'danger', icon: XCircle },
 } satisfies Record<DeliveryStatus, StatusMeta>
 
-const metas = { execution: executionStatusMeta, node: nodeStatusMeta, approval: approvalStatusMeta, deployment: deploymentStatusMeta, connection: connectionStatusMeta, delivery: deliveryStatusMeta }
-type StatusOf = { execution: Enums<'execution_status'>; node: Enums<'node_status'>; approval: Enums<'approval_status'>; deployment: Enums<'deployment_status'>; connection: Enums<'connection_status'>; delivery: DeliveryStatus }
+/** notification_deliveries.status: one message to a channel (email, Slack, webhook). */
+export const notificationDeliveryStatusMeta = {
+  pending: { label: 'Pending', tone: 'neutral', icon: Clock },
+  retrying: { label: 'Retrying', tone: 'warning', icon: TriangleAlert },
+  delivered: { label: 'Delivered', tone: 'success', icon: CheckCircle2 },
+  failed: { label: 'Failed', tone: 'danger', icon: XCircle },
+  cancelled: { label: 'Cancelled', tone: 'neutral', icon: Ban },
+} satisfies Record<Enums<'notification_delivery_status'>, StatusMeta>
+
+const metas = { execution: executionStatusMeta, node: nodeStatusMeta, approval: approvalStatusMeta, deployment: deploymentStatusMeta, connection: connectionStatusMeta, delivery: deliveryStatusMeta, notification: notificationDeliveryStatusMeta }
+type StatusOf = { execution: Enums<'execution_status'>; node: Enums<'node_status'>; approval: Enums<'approval_status'>; deployment: Enums<'deployment_status'>; connection: Enums<'connection_status'>; delivery: DeliveryStatus; notification: Enums<'notification_delivery_status'> }
 
 /** The one way any status is shown: label, colour and icon from the meta maps above. */
 export function StatusBadge<K extends keyof StatusOf>({ kind, status, className }: { kind: K; status: StatusOf[K]; className?: string }) {

@@ -17,6 +17,11 @@ export const queryKeys = {
     invitations: (orgId: string) => ['workspace', 'organization', orgId, 'invitations'] as const,
     teams: (orgId: string) => ['workspace', 'organization', orgId, 'teams'] as const,
     invitation: (token: string) => ['workspace', 'invitation', token] as const,
+    channels: (orgId: string) => ['workspace', 'organization', orgId, 'channels'] as const,
+    // Both delivery lists share one prefix, so a delivery's change refreshes both with one key.
+    deliveries: (orgId: string) => ['workspace', 'organization', orgId, 'deliveries'] as const,
+    channelDeliveries: (orgId: string) => ['workspace', 'organization', orgId, 'deliveries', 'channels'] as const,
+    invitationEmails: (orgId: string) => ['workspace', 'organization', orgId, 'deliveries', 'invitations'] as const,
     projects: (orgId: string) => ['workspace', 'projects-page', orgId] as const,
   },
   onboarding: {
@@ -68,6 +73,8 @@ export const queryKeys = {
     chain: (projectId: string) => ['environments', 'chain', projectId] as const,
     config: (environmentId: string) => ['environments', 'config', environmentId] as const,
     configAccess: (environmentId: string) => ['environments', 'config', environmentId, 'access'] as const,
+    promotion: (projectId: string) => ['environments', 'promotion', projectId] as const,
+    matrix: (organizationId: string) => ['environments', 'matrix', organizationId] as const,
   },
   governance: {
     all: ['governance'] as const,
