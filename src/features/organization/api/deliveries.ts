@@ -14,7 +14,7 @@ const COLUMNS = 'id, channel_id, event_type, event_key, status, attempts, last_s
 /** The organization's latest deliveries on every channel, newest first (RLS: admins read them all). */
 export async function getChannelDeliveries(orgId: string, signal?: AbortSignal): Promise<Delivery[]> {
   const { data, error } = await supabase.from('notification_deliveries').select(COLUMNS)
-    .eq('organization_id', orgId).neq('event_type', 'invitation').order('created_at', { ascending: false }).limit(100).abortSignal(signal!)
+    .eq('organization_id', orgId).order('created_at', { ascending: false }).limit(100).abortSignal(signal!)
   if (error) throw error
   return data as unknown as Delivery[]
 }
