@@ -1,4 +1,4 @@
-import { Activity, Boxes, Building2, FolderKanban, Cable, GitBranch, Gauge, Hand, History, LayoutDashboard, LayoutGrid, PlayCircle, Settings, type LucideIcon } from 'lucide-react'
+import { Activity, Boxes, Building2, FolderKanban, Cable, GitBranch, Gauge, Grid3x3, Hand, History, LayoutDashboard, LayoutGrid, PlayCircle, Settings, type LucideIcon } from 'lucide-react'
 import type { NavKey } from '../lib/modes.ts'
 import type { Action } from '../lib/permissions.ts'
 
@@ -16,6 +16,7 @@ export const navItems = {
   executions: { label: 'Runs', to: '/executions', icon: PlayCircle },
   approvals: { label: 'Approvals', to: '/approvals', icon: Hand },
   environments: { label: 'Environments', to: '/environments', icon: Boxes },
+  releases: { label: 'What runs where', to: '/releases', icon: Grid3x3 },
   audit: { label: 'Audit trail', to: '/audit', icon: History, requires: 'readAudit' },
   dashboard: { label: 'Dashboard', to: '/dashboard', icon: LayoutGrid },
   dora: { label: 'DORA metrics', to: '/dora', icon: Gauge },

@@ -344,3 +344,21 @@ begin
   return _id;
 end
 $$;
+
+-- The "what runs where" matrix and the board follow environments being added, moved or archived live.
+alter publication supabase_realtime add table public.environments;
+
+-- As in 20261128002100, plus where a promoted version came from (its source's environment key).
+create or replace view public.deployment_version_history with (security_invoker = true) as
+select v.id, v.project_id, v.environment_id, v.deployment_id, v.version_tag, v.commit_sha, v.is_current, v.restored_from_id,
+  d.deployed_by, d.reason, d.rollback_of_id, d.break_glass,
+  v.created_at as live_from,
+  lead(v.created_at) over w as live_until,
+  coalesce(lead(v.created_at) over w, now()) - v.created_at as live_for,
+  v.promoted_from_id,
+  pe.key as promoted_from_key
+from public.deployment_versions v
+left join public.deployments d on d.id = v.deployment_id
+left join public.deployment_versions pv on pv.id = v.promoted_from_id
+left join public.environments pe on pe.id = pv.environment_id
+window w as (partition by v.environment_id order by v.created_at, v.id);

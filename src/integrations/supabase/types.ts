@@ -1233,7 +1233,7 @@ isOneToOne: false
                   ]
                 },"deployment_version_history": {
                   Row: {
-                    "break_glass": boolean | null,"commit_sha": string | null,"deployed_by": string | null,"deployment_id": string | null,"environment_id": string,"id": string,"is_current": boolean,"live_for": string | null,"live_from": string,"live_until": string | null,"project_id": string,"reason": string | null,"restored_from_id": string | null,"rollback_of_id": string | null,"version_tag": string
+                    "break_glass": boolean | null,"commit_sha": string | null,"deployed_by": string | null,"deployment_id": string | null,"environment_id": string,"id": string,"is_current": boolean,"live_for": string | null,"live_from": string,"live_until": string | null,"project_id": string,"promoted_from_id": string | null,"promoted_from_key": string | null,"reason": string | null,"restored_from_id": string | null,"rollback_of_id": string | null,"version_tag": string
                   }
                   ComputedFields: never
                   Relationships: [
@@ -1254,6 +1254,18 @@ isOneToOne: false
       columns: ["project_id"]
 isOneToOne: false
       referencedRelation: "projects"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "deployment_versions_promoted_from_id_fkey"
+      columns: ["promoted_from_id"]
+isOneToOne: false
+      referencedRelation: "deployment_version_history"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "deployment_versions_promoted_from_id_fkey"
+      columns: ["promoted_from_id"]
+isOneToOne: false
+      referencedRelation: "deployment_versions"
       referencedColumns: ["id"]
     },{
       foreignKeyName: "deployment_versions_restored_from_id_fkey"

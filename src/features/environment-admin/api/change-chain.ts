@@ -25,6 +25,7 @@ export const settingsSchema = z.object({
   required_approvals: z.number({ error: 'A number from 0 to 50' }).int().min(0).max(50),
   deploy_strategy: z.enum(STRATEGIES),
   operators_edit_config: z.enum(['tier', 'off', 'on']),
+  allow_skip_promotion: z.boolean(),
 })
 export type SettingsInput = z.infer<typeof settingsSchema>
 
@@ -47,11 +48,12 @@ export function useChangeChain() {
   })
 }
 
-/** Name, approvals, strategy and who edits configuration: a plain update, which RLS allows admins only. */
+/** Name, approvals, strategy, who edits configuration, skipped stages: a plain update, which RLS allows admins only. */
 export async function saveSettings(environmentId: string, input: SettingsInput) {
   const { error } = await supabase.from('environments').update({
     display_name: input.display_name, required_approvals: input.required_approvals, deploy_strategy: input.deploy_strategy,
     operators_edit_config: input.operators_edit_config === 'tier' ? null : input.operators_edit_config === 'on',
+    allow_skip_promotion: input.allow_skip_promotion,
   }).eq('id', environmentId).select('id').single()
   if (error) throw error
 }

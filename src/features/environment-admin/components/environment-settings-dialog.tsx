@@ -11,7 +11,7 @@ import { settingsSchema, STRATEGIES, useSaveSettings, type SettingsInput } from 
 import type { ChainEnvironment } from '../api/get-chain.ts'
 import { STRATEGY_LABELS } from '../lib/labels.ts'
 
-/** Name, protection (approvals, strategy) and whether operators may change the configuration. */
+/** Name, protection (approvals, strategy), whether operators may change the configuration, and skipped stages. */
 export function EnvironmentSettingsDialog({ env, disabled, disabledReason }: { env: ChainEnvironment; disabled: boolean; disabledReason: string }) {
   const save = useSaveSettings(env.id)
   const form = useForm<SettingsInput>({ resolver: zodResolver(settingsSchema) })
@@ -19,6 +19,7 @@ export function EnvironmentSettingsDialog({ env, disabled, disabledReason }: { e
   const initial = () => ({
     display_name: env.display_name, required_approvals: env.required_approvals, deploy_strategy: env.deploy_strategy,
     operators_edit_config: env.operators_edit_config === null ? 'tier' as const : env.operators_edit_config ? 'on' as const : 'off' as const,
+    allow_skip_promotion: env.allow_skip_promotion,
   })
   const dialog = useFormDialog(form, initial, (values) => save.mutateAsync(values))
   const { register, formState: { errors, isSubmitting } } = form
@@ -53,6 +54,13 @@ export function EnvironmentSettingsDialog({ env, disabled, disabledReason }: { e
               {unprotected && <option value="on">Operators and admins</option>}
             </NativeSelect>
           </FormField>
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" className="mt-0.5 size-4" {...register('allow_skip_promotion')} />
+            <span>
+              Allow promotion from further back
+              <span className="block text-xs text-muted-foreground">Versions may come to {env.key} from any earlier stage, not only the one just before it.</span>
+            </span>
+          </label>
           {dialog.refusal && <Alert tone="danger">{dialog.refusal}</Alert>}
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => dialog.change(false)}>Cancel</Button>

@@ -5,13 +5,14 @@ import { promotionOrder } from '../lib/promotion-chain.ts'
 import { fetchPeople } from '../../../lib/people.ts'
 
 /**
- * The promotion chain of a project: each environment with its lock, current version, last deployment and the
- * freeze windows that have not ended yet (active or upcoming).
+ * The promotion chain of a project: each active environment (archived ones keep their history on the chain
+ * admin's list, not on the board) with its lock, current version, last deployment and the freeze windows that
+ * have not ended yet (active or upcoming).
  */
 export async function getEnvironmentBoard(projectId: string, signal?: AbortSignal) {
   const [environments, locks, versions, freezes] = await Promise.all([
-    supabase.from('environments').select('id, key, display_name, tier, position, required_approvals, deploy_strategy')
-      .eq('project_id', projectId).abortSignal(signal!),
+    supabase.from('environments').select('id, key, display_name, tier, position, required_approvals, deploy_strategy, allow_skip_promotion')
+      .eq('project_id', projectId).is('archived_at', null).abortSignal(signal!),
     supabase.from('environment_locks').select('id, environment_id, is_locked, lock_reason, locked_by, locked_at, required_role')
       .eq('project_id', projectId).abortSignal(signal!),
     supabase.from('deployment_versions').select('id, environment_id, version_tag, commit_sha, created_at, deployment_id')

@@ -7,13 +7,13 @@ export const HISTORY_PAGE_SIZE = 15
 
 /**
  * One page of an environment's version history, newest first: every row is a moment a version became current
- * (deployment_version_history computes until when), with its deployment's status, deployer, rollback and
- * break-glass marks.
+ * (deployment_version_history computes until when), with its deployment's status, deployer, rollback,
+ * promotion and break-glass marks.
  */
 export async function getVersionHistory(environmentId: string, page: number, signal?: AbortSignal) {
   const from = page * HISTORY_PAGE_SIZE
   const { data, error, count } = await supabase.from('deployment_version_history')
-    .select('id, version_tag, commit_sha, is_current, restored_from_id, deployment_id, deployed_by, reason, rollback_of_id, break_glass, live_from, live_until', { count: 'exact' })
+    .select('id, version_tag, commit_sha, is_current, restored_from_id, deployment_id, deployed_by, reason, rollback_of_id, break_glass, live_from, live_until, promoted_from_key', { count: 'exact' })
     .eq('environment_id', environmentId)
     .order('live_from', { ascending: false }).order('id', { ascending: false })
     .range(from, from + HISTORY_PAGE_SIZE - 1).abortSignal(signal!)

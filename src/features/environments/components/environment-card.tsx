@@ -1,4 +1,5 @@
 import { Snowflake } from 'lucide-react'
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { StatusBadge } from '../../../components/status-badge.tsx'
 import { Badge } from '../../../components/ui/badge.tsx'
@@ -8,8 +9,11 @@ import { freezeState } from '../lib/promotion-chain.ts'
 import { LockIndicator } from './lock-indicator.tsx'
 import { strategyLabel } from './strategy-label.ts'
 
-/** One stop on the promotion chain: what runs there, whether it is locked or frozen, and who deployed last. */
-export function EnvironmentCard({ env, freezeWindows }: { env: BoardEnvironment; freezeWindows: EnvironmentBoardData['freezeWindows'] }) {
+/**
+ * One stop on the promotion chain: what runs there, whether it is locked or frozen, and who deployed last;
+ * `children` (promotion into it) sits under the version.
+ */
+export function EnvironmentCard({ env, freezeWindows, children }: { env: BoardEnvironment; freezeWindows: EnvironmentBoardData['freezeWindows']; children?: ReactNode }) {
   const freeze = freezeState(freezeWindows, env.id).active
   return (
     <article
@@ -23,6 +27,7 @@ export function EnvironmentCard({ env, freezeWindows }: { env: BoardEnvironment;
         <span className="text-xs text-muted-foreground">{env.key}</span>
       </header>
       <p className="font-mono text-lg leading-tight" data-testid={`env-${env.key}-version`}>{env.current?.version_tag ?? '—'}</p>
+      {children}
       <LockIndicator env={env} />
       {freeze && (
         <Badge tone="info" className="w-fit" title={`${freeze.reason} · until ${formatDateTime(freeze.ends_at)}`} data-testid={`env-${env.key}-freeze`}>

@@ -63,6 +63,7 @@ function VersionSummary({ row }: { row: VersionHistoryRow }) {
         {row.is_current && <Badge tone="success">Current</Badge>}
         {row.deployment && row.deployment.status !== 'success' && <StatusBadge kind="deployment" status={row.deployment.status} />}
         {row.rollback_of_id && <Badge tone="warning" data-testid="rollback-badge"><Undo2 aria-hidden />Rollback</Badge>}
+        {row.promoted_from_key && <Badge tone="info" data-testid="promoted-badge" title="Same commit and artifact as it ran there, no rebuild">Promoted from {row.promoted_from_key}</Badge>}
         {row.break_glass && <Badge tone="danger" title="Deployed through a lock or freeze window by an authorised role"><ShieldAlert aria-hidden />Break-glass</Badge>}
       </div>
       <p className="text-xs text-muted-foreground">
