@@ -154,7 +154,7 @@ describe('a two-level approval in three browsers', () => {
 
     await admin.goto(`${app.url}/approvals`)
     const card = admin.getByTestId(`approval-${requestId}`)
-    await expect.poll(() => text(card.getByTestId('approval-rule').first()), LONG).toBe('L1Release owner0 of 1 — needs Release owner (1 more)(you count here)from Ada Admin')
+    await expect.poll(() => text(card.getByTestId('approval-rule').first()), LONG).toBe('L1Release owner0 of 1 — needs Release owner (1 more)from Ada Admin(you count here)')
     await card.getByLabel('Comment').fill('Release owner: go')
     await card.getByRole('button', { name: 'Approve', exact: true }).click()
     await expect.poll(() => text(card.getByTestId('vote-unavailable')), LONG).toBe('You have already voted on this request; each person votes once.')
