@@ -143,4 +143,13 @@ describe('notification channels and emailed invitations in Chromium', () => {
     await invitationRow().waitFor({ state: 'detached', ...LONG })
     expect(await stillSamePage(admin)).toBe(true)
   }, STEP)
+
+  it('sends a real test message: an email to the admin, delivered on the open page', async () => {
+    await admin.getByRole('button', { name: `Send a test message to ${CHANNEL}`, exact: true }).click()
+    await expect.poll(() => emailsTo('admin@opzenix.dev').filter((m) => m.subject === `[Opzenix] Test message for “${CHANNEL}”`).length, LONG).toBe(1)
+    const test = channelCard().getByTestId('channel-delivery').filter({ hasText: `Test message for “${CHANNEL}”` })
+    await expect.poll(() => test.getAttribute('data-status'), LONG).toBe('delivered')
+    expect(await test.getByTestId('delivery-outcome').textContent()).toMatch(/^Delivered /)
+    expect(await stillSamePage(admin)).toBe(true)
+  }, STEP)
 })
