@@ -2,14 +2,9 @@ import { X } from 'lucide-react'
 import { useId, useState } from 'react'
 import { Input } from '../../../components/ui/input.tsx'
 import type { PolicyMember } from '../api/approval-policy.ts'
+import { matchMembers } from '../lib/match-members.ts'
 
 const SHOWN = 8
-
-/** Members whose name or email contains every word of `search` (case-insensitive). */
-export function matchMembers(members: PolicyMember[], search: string): PolicyMember[] {
-  const words = search.toLowerCase().split(/\s+/).filter(Boolean)
-  return members.filter((m) => words.every((w) => m.name.toLowerCase().includes(w) || m.email.toLowerCase().includes(w)))
-}
 
 /**
  * Picks organization members for a rule of named people: type part of a name or email, then tick people with
