@@ -26,6 +26,7 @@ const STEP = 120_000
 const PASSWORD = 'correct-horse-battery'
 const INVITEE = `invitee-${process.pid}-${Date.now().toString(36)}@example.test`
 const CHANNEL = 'Team mail'
+const UNSENT = `unsent-${process.pid}-${Date.now().toString(36)}@example.test`
 
 let server: RecordingServer
 let stack: ProjectStack
@@ -66,11 +67,22 @@ afterAll(async () => {
 describe('notification channels and emailed invitations in Chromium', () => {
   skipAfterFirstFailure()
 
-  it('the admin adds an email channel for invitations from the keyboard', async () => {
+  it('with no channel, an invitation is not emailed and the list says to copy the link', async () => {
     admin = await signInPage(adminBrowser, app.url, 'admin@opzenix.dev')
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organization', exact: true }).click()
     await admin.getByRole('heading', { name: 'Notification channels', exact: true }).waitFor(LONG)
     await markPage(admin)
+    await admin.getByText('No channels yet').waitFor(LONG)
+    await admin.getByLabel('Email', { exact: true }).fill(UNSENT)
+    await admin.getByRole('button', { name: 'Invite', exact: true }).click()
+    const status = admin.getByTestId('invitation-row').filter({ hasText: UNSENT }).getByTestId('invitation-email')
+    await status.waitFor(LONG)
+    expect(await status.textContent()).toBe('Not emailed: no email channel — copy the link.')
+    const [{ n }] = await sql(stack, 'select count(*)::int as n from public.notification_deliveries where to_email = $1', [UNSENT])
+    expect(n).toBe(0)
+  }, STEP)
+
+  it('the admin adds an email channel for invitations from the keyboard', async () => {
     await admin.getByRole('button', { name: 'Add channel', exact: true }).click()
     const dialog = admin.getByRole('dialog', { name: 'Add a notification channel' })
     await dialog.waitFor()
