@@ -36,13 +36,13 @@ export function PromoteDialog({ target, sources, chain, frozen }: {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (!source) return
-    promote.mutate({ to_environment_id: target.id, from_environment_id: source.id, ...(note.trim() ? { note: note.trim() } : {}) }, {
-      onSuccess: (started) => {
+    // mutateAsync, not mutate's callbacks: the board refetches on success and may unmount this dialog first.
+    promote.mutateAsync({ to_environment_id: target.id, from_environment_id: source.id, ...(note.trim() ? { note: note.trim() } : {}) })
+      .then((started) => {
         change(false)
         toast({ title: `Promoting ${started.version} to ${started.to.key}`, description: `From ${started.from.key}; the run goes through ${started.to.key}'s gates.` })
         navigate(`/executions/${started.execution_id}`)
-      },
-    })
+      }, () => { /* promote.error shows the refusal */ })
   }
   return (
     <Dialog open={open} onOpenChange={change}>
