@@ -182,6 +182,23 @@ describe('a two-level approval in three browsers', () => {
     ])
     await shot(watcher, 'approval-levels-operator-deployed.png')
   }, STEP)
+
+  it('the admin removes the policy, even with a half-written rule in the editor; the history keeps every version', async () => {
+    await admin.goto(`${app.url}/environments/uat`)
+    const section = admin.getByTestId('approval-policy')
+    await section.getByRole('button', { name: 'Edit policy' }).click(LONG)
+    const form = admin.getByRole('form', { name: 'Edit approval policy' })
+    await form.getByRole('button', { name: 'Add rule' }).click()
+    await form.getByRole('group', { name: 'Rule 3', exact: true }).getByLabel('From', { exact: true }).selectOption('people')
+    await form.getByLabel('Why this change').fill('Back to the environment\'s required approvals')
+    await form.getByRole('button', { name: 'Remove policy' }).click()
+    await expect.poll(() => text(section.getByTestId('approval-policy-rules')), LONG)
+      .toBe('No policy: deploys to uat need the environment\'s required approvals from admins or operators.')
+    expect(await section.getByTestId('policy-version-3').textContent()).toContain('removes the policy')
+    const [latest] = await sql(stack, `select v.version, v.active, (select count(*)::int from public.approval_policy_rules r where r.policy_version_id = v.id) as rules
+      from public.approval_policy_versions v where v.environment_id = $1 order by v.version desc limit 1`, [DEMO.env.uat])
+    expect(latest).toEqual({ version: 3, active: false, rules: 0 })
+  }, STEP)
 })
 
 describe('a signed link from an approver\'s email, opened outside the app', () => {

@@ -21,22 +21,27 @@ export function ApprovalPolicyEditor({ environmentId, data, onDone }: { environm
   const save = useSaveApprovalPolicy(environmentId)
   const current = data.versions[0] ?? null
   const [refusal, setRefusal] = useState<string | null>(null)
-  const { register, control, handleSubmit, formState: { errors } } = useForm<PolicyInput>({
+  const { register, control, handleSubmit, trigger, getValues, formState: { errors } } = useForm<PolicyInput>({
     resolver: zodResolver(policyInput), defaultValues: versionToForm(current),
   })
   const rules = useFieldArray({ control, name: 'rules' })
-  const submit = (active: boolean) => handleSubmit(async (values) => {
+  const persist = async (values: PolicyInput) => {
     setRefusal(null)
     try {
-      await save.mutateAsync({ ...values, active, rules: active ? values.rules : [] })
+      await save.mutateAsync(values)
       onDone()
     } catch (e) {
       setRefusal((e as Error).message)
     }
-  })()
+  }
+  const submit = () => handleSubmit((values) => persist({ ...values, active: true }))()
+  // Removing needs only a reason: half-edited rules, which the removal discards, must not block it.
+  const remove = async () => {
+    if (await trigger('reason')) await persist({ ...getValues(), active: false, rules: [] })
+  }
 
   return (
-    <form className="flex flex-col gap-3 text-sm" aria-label="Edit approval policy" onSubmit={(e) => { e.preventDefault(); void submit(true) }}>
+    <form className="flex flex-col gap-3 text-sm" aria-label="Edit approval policy" onSubmit={(e) => { e.preventDefault(); void submit() }}>
       <fieldset className="flex flex-col gap-2">
         <legend className="text-xs text-muted-foreground">Rules (all rules of a level must pass; levels pass in order)</legend>
         {rules.fields.map((field, i) => (
@@ -59,7 +64,7 @@ export function ApprovalPolicyEditor({ environmentId, data, onDone }: { environm
       {refusal && <Alert tone="danger" role="alert">{refusal}</Alert>}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" size="sm" disabled={save.isPending}>Save as new version</Button>
-        {current?.active && <Button type="button" size="sm" variant="outline" disabled={save.isPending} onClick={() => void submit(false)}>Remove policy</Button>}
+        {current?.active && <Button type="button" size="sm" variant="outline" disabled={save.isPending} onClick={() => void remove()}>Remove policy</Button>}
         <Button type="button" size="sm" variant="ghost" onClick={onDone}>Cancel</Button>
       </div>
     </form>
