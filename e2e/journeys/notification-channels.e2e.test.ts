@@ -118,6 +118,8 @@ describe('notification channels and emailed invitations in Chromium', () => {
     const status = invitationRow().getByTestId('invitation-email')
     await expect.poll(() => status.getAttribute('data-status'), LONG).toBe('delivered')
     expect(await status.textContent()).toMatch(new RegExp(`Emailed .+ through ${CHANNEL}\\.`))
+    // The alert that shows the link says so too.
+    await expect.poll(() => admin.getByTestId('invitation-created').getByTestId('invitation-email').getAttribute('data-status'), LONG).toBe('delivered')
     await channelCard().getByTestId('channel-delivery').first().waitFor(LONG)
     expect(await channelCard().getByTestId('channel-delivery').first().getAttribute('data-status')).toBe('delivered')
     expect(await stillSamePage(admin)).toBe(true)

@@ -30,6 +30,7 @@ export const inviteSchema = z.object({
 export type InviteForm = z.infer<typeof inviteSchema>
 
 export interface CreatedInvitation {
+  invitationId: string
   token: string
   expiresAt: string
   email: string
@@ -40,7 +41,7 @@ export async function inviteMember(orgId: string, input: InviteForm): Promise<Cr
   const { email, role } = inviteSchema.parse(input)
   const { data, error } = await supabase.rpc('invite_member', { _organization_id: orgId, _email: email, _role: role }).single()
   if (error) refuse(error, { action: 'invite members' })
-  return { token: data.token, expiresAt: data.expires_at, email: email.toLowerCase() }
+  return { invitationId: data.invitation_id, token: data.token, expiresAt: data.expires_at, email: email.toLowerCase() }
 }
 
 /** Revokes an open invitation: its link stops working (RLS: admins, not yet accepted). */

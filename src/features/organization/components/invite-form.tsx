@@ -9,6 +9,8 @@ import { formatDateTime } from '../../../lib/format.ts'
 import { invitationLink, inviteSchema, useInviteMember, type CreatedInvitation, type InviteForm } from '../api/invitations.ts'
 import { ROLES, roleMeta } from '../lib/roles.ts'
 import { CopyField } from '../../../components/copy-field.tsx'
+import { useInvitationEmails } from '../api/deliveries.ts'
+import { InvitationEmailStatus } from './invitation-email-status.tsx'
 
 /** An admin invites an address with a role and gets the link to send them; the link is shown this once. */
 export function InviteMemberForm({ orgId }: { orgId: string }) {
@@ -52,8 +54,16 @@ export function InviteMemberForm({ orgId }: { orgId: string }) {
             Send them this link: it is shown only now, works once, and only for that address.
           </p>
           <CopyField value={invitationLink(created.token)} label="invitation link" testId="invitation-link" />
+          <CreatedEmailStatus orgId={orgId} invitationId={created.invitationId} />
         </Alert>
       )}
     </div>
   )
+}
+
+/** Whether the new invitation is being emailed too, live (the same rows as the pending list). */
+function CreatedEmailStatus({ orgId, invitationId }: { orgId: string; invitationId: string }) {
+  const emails = useInvitationEmails(orgId)
+  if (!emails.data) return null
+  return <InvitationEmailStatus emails={emails.data.filter((e) => e.event_key === `invitation:${invitationId}`)} />
 }
