@@ -127,6 +127,22 @@ describe('an invitation with an email channel', () => {
   })
 })
 
+describe('an invitation that expired before its email went out', () => {
+  it('is not sent: the delivery fails with the reason and drops the token', async () => {
+    await addChannel(world.stack, { kind: 'email', name: 'Late mail' })
+    const email = address()
+    const { invitation_id } = await invite(email)
+    await sql(world.stack, `update public.notification_deliveries set payload = jsonb_set(payload, '{expires_at}', to_jsonb(now() - interval '1 minute'))
+      where event_key = $1`, [`invitation:${invitation_id}`])
+    await notifyEvent(world.stack)
+    const [row] = await invitationDeliveries(invitation_id)
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, last_error: 'the invitation expired before it could be emailed' })
+    expect(row.payload).not.toHaveProperty('token')
+    expect(emailsTo(email)).toEqual([])
+    await disableChannels(world.stack)
+  })
+})
+
 describe('an invitation without an email channel', () => {
   it('creates no delivery and sends nothing', async () => {
     await disableChannels(world.stack)

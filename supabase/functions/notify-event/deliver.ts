@@ -29,6 +29,10 @@ export async function attempt(d: ClaimedDelivery, settings: Settings, env: Env):
       if (d.event_type === 'invitation') {
         // The token is in the payload until this delivery is sent or given up (migration …006000).
         if (!d.payload.token) return { delivered: false, retryable: false, http_status: null, error: 'the invitation link is no longer stored (revoked or already sent)' }
+        // Retries can outlive a short invitation: a dead link is not worth sending.
+        if (d.payload.expires_at && Date.parse(d.payload.expires_at) <= Date.now()) {
+          return { delivered: false, retryable: false, http_status: null, error: 'the invitation expired before it could be emailed' }
+        }
         email = renderInvitationEmail(d, d.recipient.email, appLink(settings.appUrl, `/invite/${encodeURIComponent(d.payload.token)}`))
       } else {
         email = renderEmail(d, d.recipient.email, { open, ...(await approverLinks(d, settings, env)) })
