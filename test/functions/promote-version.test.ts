@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestStack } from '../helpers/stack.ts'
 import { DEMO, signIn, sql, startProjectStack, type Client } from '../data-model/demo.ts'
 import { counts, expectError, invoke, rawPost, roleClients, waitFor, type Clients } from './helpers.ts'
-import { finished } from './runs.ts'
+import { storedPipeline } from '../engine/helpers.ts'
+import { createPipeline, finished } from './runs.ts'
 
 // promote-version ships what runs in one environment to the next one: same tag, commit and artifact, through
 // the target's gates. The seed's chain is dev → uat (1 approval) → staging (1) → preprod (2, locked) → prod.
@@ -130,6 +131,25 @@ describe('promote-version', () => {
     expectError(await invoke(as.operator, 'promote-version', { to_environment_id: '00000000-0000-4000-a000-00000000dead' }), 404, 'not_found')
     expectError(await rawPost(stack, as.operator, 'promote-version', 'nope', 'application/json'), 400, 'invalid_input')
     expect(await counts(stack, TABLES)).toEqual(before)
+  })
+
+  it('answers a starter an admin denied run on the target with 403 and the sentence, for promotions and pipeline runs alike', async () => {
+    const { data: denial, error } = await as.admin.from('environment_permissions').insert({ environment_id: DEMO.env.staging,
+      user_id: DEMO.users.operator, action: 'run', effect: 'deny', reason: 'staging is for the release captain' }).select('id').single()
+    expect(error).toBeNull()
+    const before = await counts(stack, TABLES)
+    const sentence = "You don't have run on staging: an admin denied it to you (staging is for the release captain)"
+    const promoted = await invoke(as.operator, 'promote-version', { to_environment_id: DEMO.env.staging })
+    expectError(promoted, 403, 'forbidden')
+    expect(promoted.body.error.message).toBe(sentence)
+    const pipeline = await createPipeline(stack, 'staging release', storedPipeline([['src', 'source', { repository: 'acme/payments-api' }],
+      ['build', 'build', { executor: { type: 'simulated', duration_ms: 0, outcome: 'success', log_lines: [] } }],
+      ['gate', 'approval', { environment: 'staging' }], ['deploy', 'deploy', { environment: 'staging' }]]))
+    const started = await invoke(as.operator, 'pipeline-execute', { flow_template_id: pipeline })
+    expectError(started, 403, 'forbidden')
+    expect(started.body.error.message).toBe(sentence)
+    expect(await counts(stack, TABLES)).toEqual(before)
+    await as.admin.from('environment_permissions').delete().eq('id', denial!.id)
   })
 
   it('lists what runs where across the organization\'s projects, as each member may see it', async () => {
