@@ -1,11 +1,12 @@
+import { lazy, Suspense } from 'react'
 import { Link } from 'react-router'
 import type { BoardEnvironment, EnvironmentBoardData } from '../../environments/api/get-environment-board.ts'
-import { RefusedButton } from '../../environments/components/refused-button.tsx'
 import { controlState, type ActionDecision } from '../../environments/lib/environment-actions.ts'
 import { freezeState } from '../../environments/lib/promotion-chain.ts'
 import type { PromotionStatus } from '../api/get-promotion-status.ts'
 import { behindLabel, promotionSources, waitingLabel } from '../lib/promotion-summary.ts'
-import { PromoteDialog } from './promote-dialog.tsx'
+
+const PromoteControl = lazy(() => import('./promote-control.tsx'))
 
 /**
  * On a board card: what waits to be promoted into this environment, how far behind the stage before it is, and
@@ -38,10 +39,10 @@ export function PromotionLine({ env, index, chain, status, deploy, freezeWindows
           ? <Link to={`/executions/${status.promoting_execution_id}`} className="underline underline-offset-2" data-testid={`env-${env.key}-waiting`}>{waiting}</Link>
           : <span data-testid={`env-${env.key}-waiting`}>{waiting}</span>
       )}
-      {!status.promoting_execution_id && sources.length > 0 && (
-        state.kind === 'enabled'
-          ? <PromoteDialog target={env} sources={sources} chain={chain} frozen={Boolean(freezeState(freezeWindows, env.id).active)} />
-          : state.kind === 'disabled' ? <RefusedButton reason={state.reason}>Promote to {env.key}</RefusedButton> : null
+      {!status.promoting_execution_id && sources.length > 0 && state.kind !== 'hidden' && (
+        <Suspense fallback={null}>
+          <PromoteControl env={env} state={state} sources={sources} chain={chain} frozen={Boolean(freezeState(freezeWindows, env.id).active)} />
+        </Suspense>
       )}
     </div>
   )
