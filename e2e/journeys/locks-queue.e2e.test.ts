@@ -69,6 +69,8 @@ describe('a deploy waits for a lock in Chromium', () => {
     await expect.poll(() => operator.getByTestId('node-deploy').getAttribute('data-status'), LONG).toBe('waiting')
     await expect.poll(() => operator.getByTestId('deploy-queue-notice').textContent(), LONG).toContain('Deploy to dev waiting in its queue: position 1')
     expect(await operator.getByTestId('deploy-queue-notice').textContent()).toContain('environment dev is locked: Database migration in progress')
+    // The node's badge says what it waits for: a queue, not a gate.
+    expect(await operator.getByTestId('node-deploy').textContent()).toContain('Waiting in queue')
   }, 90_000)
 
   it('the admin unlocks dev and the deploy goes on by itself', async () => {

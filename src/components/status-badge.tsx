@@ -81,9 +81,16 @@ export const notificationDeliveryStatusMeta = {
 const metas = { execution: executionStatusMeta, node: nodeStatusMeta, approval: approvalStatusMeta, deployment: deploymentStatusMeta, connection: connectionStatusMeta, delivery: deliveryStatusMeta, notification: notificationDeliveryStatusMeta }
 type StatusOf = { execution: Enums<'execution_status'>; node: Enums<'node_status'>; approval: Enums<'approval_status'>; deployment: Enums<'deployment_status'>; connection: Enums<'connection_status'>; delivery: DeliveryStatus; notification: Enums<'notification_delivery_status'> }
 
-/** The one way any status is shown: label, colour and icon from the meta maps above. */
-export function StatusBadge<K extends keyof StatusOf>({ kind, status, className }: { kind: K; status: StatusOf[K]; className?: string }) {
-  const meta = (metas[kind] as Record<string, StatusMeta>)[status] ?? { label: status, tone: 'neutral', icon: CircleDashed }
+/** A waiting node waits for different things: people at a gate, an open environment for a deploy, time for a wait. */
+const waitingLabel: Record<string, string> = { deploy: 'Waiting in queue', wait: 'Waiting', approval: 'Blocked on gate' }
+
+/**
+ * The one way any status is shown: label, colour and icon from the meta maps above. `nodeKind` names what a
+ * waiting node waits for.
+ */
+export function StatusBadge<K extends keyof StatusOf>({ kind, status, className, nodeKind }: { kind: K; status: StatusOf[K]; className?: string; nodeKind?: string }) {
+  const base = (metas[kind] as Record<string, StatusMeta>)[status] ?? { label: status, tone: 'neutral', icon: CircleDashed }
+  const meta = kind === 'node' && status === 'waiting' && nodeKind && waitingLabel[nodeKind] ? { ...base, label: waitingLabel[nodeKind] } : base
   const Icon = meta.icon
   return (
     <Badge tone={meta.tone} className={className} data-status={status}>

@@ -44,7 +44,7 @@ const RunNode = memo(({ data, selected }: NodeProps<RunFlowNode>) => {
         {/* A status change pops, so a watcher's eye finds the node that moved (not for reduced-motion users). */}
         <LazyMotion features={domAnimation}>
           <m.span key={data.status} initial={still ? false : { scale: 0.8, opacity: 0.3 }} animate={{ scale: 1, opacity: 1 }} transition={{ duration: 0.25 }}>
-            <StatusBadge kind="node" status={data.status} />
+            <StatusBadge kind="node" status={data.status} nodeKind={data.kind} />
           </m.span>
         </LazyMotion>
         <span className="text-[11px] whitespace-nowrap tabular-nums text-muted-foreground" data-testid={`node-duration-${data.nodeId}`}>{duration == null ? '' : formatDuration(duration)}</span>
