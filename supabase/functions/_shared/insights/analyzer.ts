@@ -1,6 +1,6 @@
 // The seam for AI analysis of telemetry (issue 6 leaves it to a later issue): what an analyser is given
 // (RunContext, built by context.ts from rows the caller reads under the user's RLS) and what it returns.
-// There is deliberately no implementation here; a later function wires a model behind TelemetryAnalyzer.
+// offline.ts implements it with rules; the ai-insights function puts a model behind the same context.
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
 
@@ -68,11 +68,17 @@ export interface RunContext {
   logs: LogExcerpt[]
 }
 
+export type FindingKind = 'failure' | 'failure_cluster' | 'flaky_stage' | 'duration_regression' | 'telemetry_anomaly' | 'config_lint'
+
 export interface Finding {
   severity: 'info' | 'warning' | 'critical'
   message: string
   span_id?: string
   node_id?: string
+  /** Which rule found it (the offline analyzer always sets it). */
+  kind?: FindingKind
+  /** The figures behind the finding (counts, baselines, z-scores), for display. */
+  evidence?: Record<string, Json>
 }
 
 export interface RunInsight {
@@ -82,7 +88,7 @@ export interface RunInsight {
   analyzer: string
 }
 
-/** Implemented by the later AI issue (a model call behind an edge function); nothing implements it yet. */
+/** An analyser of one run's context (offline.ts answers from rules; ai-insights asks a model). */
 export interface TelemetryAnalyzer {
   readonly name: string
   analyze(context: RunContext, signal?: AbortSignal): Promise<RunInsight>
