@@ -81,6 +81,20 @@ describe('admins', () => {
   })
 })
 
+describe('who made a grant', () => {
+  it('is the admin who inserted it, whatever the client sends, and stays so when another admin changes it', async () => {
+    const env = await environment()
+    const { data, error } = await as.admin.from('environment_permissions').insert({ environment_id: env.id,
+      user_id: DEMO.users.operator, action: 'lock', effect: 'allow', created_by: DEMO.users.viewer }).select('id, created_by').single()
+    expect(error).toBeNull()
+    expect(data!.created_by).toBe(DEMO.users.admin)
+    const lead = await signIn(stack, 'lead@opzenix.dev')
+    const changed = await lead.from('environment_permissions').update({ effect: 'deny', created_by: DEMO.users.lead }).eq('id', data!.id)
+      .select('effect, created_by').single()
+    expect(changed.data).toEqual({ effect: 'deny', created_by: DEMO.users.admin })
+  })
+})
+
 describe('grants', () => {
   it('are written by organization admins only and read by every member', async () => {
     const env = await environment()
