@@ -60,6 +60,7 @@ const ALLOWED: Record<string, string[]> = {
   'public.finish_notification_delivery': SERVER,
   'public.use_approval_link': SERVER,
   'public.audit_approval_link': SERVER,
+  'public.begin_ai_analysis': SERVER,
   'public.engine_effect': [],
   'public.engine_log': [],
   'public.engine_record_deployment': [],
@@ -115,6 +116,8 @@ const ALLOWED: Record<string, string[]> = {
   'private.raise_notification': [],
   'private.raise_invitation_email': [],
   'private.approval_recipients': [],
+  // Internal to begin_ai_analysis.
+  'private.ai_rate_limits': [],
 }
 
 // What anon may execute anywhere: the functions Supabase itself provides to policies and storage paths.

@@ -57,6 +57,7 @@ const EXPECTED: Record<string, [string, string, string, string, string]> = {
   approval_link_uses:       ['----', 's---', '----', 's---', '----'],
   otel_export_queue:        ['----', '----', 's---', 's---', '----'],
   otel_export_batches:      ['----', '----', 's---', 's---', '----'],
+  ai_analyses:              ['----', 's---', 's---', 's---', '----'],
 }
 
 const ACTORS = ['anon', 'viewer', 'operator', 'admin', 'other'] as const
@@ -314,6 +315,13 @@ const CASES: Record<string, Case> = {
     fixture: () => serviceInsert('branch_mappings', { project_id: DEMO.project, branch_pattern: uniq('b'), environment_id: DEMO.env.dev }),
     insert: () => ({ project_id: DEMO.project, branch_pattern: uniq('b'), environment_id: DEMO.env.dev }),
     patch: { is_deployable: false },
+  },
+  ai_analyses: {
+    fixture: () => serviceInsert('ai_analyses', {
+      organization_id: DEMO.acme, project_id: DEMO.project, execution_id: DEMO.runningExecution, analyzer: 'model', model: 'matrix', answer: 'real', requested_by: DEMO.users.viewer,
+    }),
+    insert: (a) => ({ organization_id: DEMO.acme, project_id: DEMO.project, execution_id: DEMO.runningExecution, analyzer: 'model', model: 'forged', answer: 'forged', requested_by: own(a) }),
+    patch: { answer: 'tampered', total_tokens: 0 },
   },
   webhook_deliveries: {
     fixture: () => serviceInsert('webhook_deliveries', { delivery_id: uniq('d'), event: 'push', project_id: DEMO.project }),

@@ -4,7 +4,39 @@ export type Database = {
   
   "public": {
           Tables: {
-            "approval_link_uses": {
+            "ai_analyses": {
+                  Row: {
+                    "analyzer": string,"answer": string | null,"completion_tokens": number | null,"created_at": string,"error": string | null,"execution_id": string,"findings": NonNullable<Json>,"finished_at": string | null,"id": string,"kind": string,"model": string | null,"node_id": string | null,"organization_id": string,"project_id": string,"prompt": Json | null,"prompt_tokens": number | null,"requested_by": string | null,"status": string,"total_tokens": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "analyzer": string,"answer"?: string | null,"completion_tokens"?: number | null,"created_at"?: string,"error"?: string | null,"execution_id": string,"findings"?: NonNullable<Json>,"finished_at"?: string | null,"id"?: string,"kind"?: string,"model"?: string | null,"node_id"?: string | null,"organization_id": string,"project_id": string,"prompt"?: Json | null,"prompt_tokens"?: number | null,"requested_by"?: string | null,"status"?: string,"total_tokens"?: number | null
+                  }
+                  Update: {
+                    "analyzer"?: string,"answer"?: string | null,"completion_tokens"?: number | null,"created_at"?: string,"error"?: string | null,"execution_id"?: string,"findings"?: NonNullable<Json>,"finished_at"?: string | null,"id"?: string,"kind"?: string,"model"?: string | null,"node_id"?: string | null,"organization_id"?: string,"project_id"?: string,"prompt"?: Json | null,"prompt_tokens"?: number | null,"requested_by"?: string | null,"status"?: string,"total_tokens"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "ai_analyses_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ai_analyses_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: false
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ai_analyses_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"approval_link_uses": {
                   Row: {
                     "approval_request_id": string,"decision": Database["public"]['Enums']["approval_vote"],"message": string | null,"nonce": string,"outcome": string,"project_id": string,"used_at": string,"user_id": string
                   }
@@ -1322,6 +1354,9 @@ isOneToOne: false
       } },
 "audit_approval_link":
 { Args: { "_decision": Database["public"]['Enums']["approval_vote"],"_outcome": string,"_request_id": string,"_user_id": string }; Returns: undefined
+                           },
+"begin_ai_analysis":
+{ Args: { "_analyzer": string,"_execution_id": string,"_kind": string,"_model": string,"_node_id": string,"_user_id": string }; Returns: string
                            },
 "cicd_task_type":
 { Args: { "_config": Json,"_kind": Database["public"]['Enums']["node_kind"],"_name": string }; Returns: string
