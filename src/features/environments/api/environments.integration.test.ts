@@ -1,7 +1,7 @@
 // The environment board, version history, rollback and locks as the pages call them: the app's own API
 // functions through real supabase-js against a fresh stack with the demo seed (Deno runs rollback-deployment).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { DEMO, startProjectStack } from '../../../../test/data-model/demo.ts'
+import { DEMO, sql, startProjectStack } from '../../../../test/data-model/demo.ts'
 import type { TestStack } from '../../../../test/helpers/stack.ts'
 import { liveSpan } from '../lib/version-history.ts'
 
@@ -45,6 +45,18 @@ describe('environment board and history', () => {
     expect(prod.lock).toMatchObject({ is_locked: true, lock_reason: 'Production changes need an admin' })
     expect(prod.lastDeploy?.deployedByName).toBeTruthy()
     expect(board.freezeWindows.map((w) => w.reason)).toEqual(['Quarter-end settlement freeze'])
+  })
+
+  it('leaves an archived environment off the board and out of the builder\'s and branch mappings\' choices', async () => {
+    await sql(stack, `insert into public.environments (project_id, key, display_name, tier, position, archived_at)
+      values ($1, 'legacy', 'Legacy', 'testing', 90, now())`, [DEMO.project])
+    await as('admin')
+    const { listEnvironmentRules } = await import('../../pipelines/api/list-environment-rules.ts')
+    const { getMappingOptions } = await import('../../settings/api/mapping-options.ts')
+    expect((await api.getEnvironmentBoard(DEMO.project)).environments.map((e) => e.key)).toEqual(['dev', 'uat', 'staging', 'preprod', 'prod'])
+    expect((await listEnvironmentRules(DEMO.project)).map((e) => e.key)).toEqual(['dev', 'uat', 'staging', 'preprod', 'prod'])
+    expect((await getMappingOptions(DEMO.project)).environments.map((e) => e.key)).toEqual(['dev', 'uat', 'staging', 'preprod', 'prod'])
+    await sql(stack, `delete from public.environments where project_id = $1 and key = 'legacy'`, [DEMO.project])
   })
 
   it('lists prod history newest first, one current row that is live now, earlier rows closed', async () => {

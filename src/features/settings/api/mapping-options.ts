@@ -2,10 +2,10 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import { queryKeys } from '../../../lib/query-keys.ts'
 import { supabase } from '../../../lib/supabase.ts'
 
-/** Environments (promotion order) and saved pipelines a mapping can point at. */
+/** Active environments (promotion order) and saved pipelines a mapping can point at. */
 export async function getMappingOptions(projectId: string, signal?: AbortSignal) {
   const [environments, pipelines] = await Promise.all([
-    supabase.from('environments').select('id, key, display_name').eq('project_id', projectId).order('position').abortSignal(signal!),
+    supabase.from('environments').select('id, key, display_name').eq('project_id', projectId).is('archived_at', null).order('position').abortSignal(signal!),
     supabase.from('flow_templates').select('id, name').eq('project_id', projectId).order('name').abortSignal(signal!),
   ])
   if (environments.error) throw environments.error
