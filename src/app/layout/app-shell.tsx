@@ -1,18 +1,13 @@
-import { Workflow } from 'lucide-react'
 import { lazy, Suspense } from 'react'
-import { NavLink, Outlet, useMatches } from 'react-router'
+import { Outlet, useMatches } from 'react-router'
 import { LoadingRows } from '../../components/states.tsx'
-import { navOrder, noProjectNav, settingsNav, type NavKey } from '../../lib/modes.ts'
-import { can } from '../../lib/permissions.ts'
-import { cn } from '../../lib/utils.ts'
 import { useWorkspace } from '../../lib/workspace.ts'
 import { NoOrganization } from '../../features/workspace/components/no-organization.tsx'
-import { navItems } from '../nav-items.ts'
 import { FailedRunOffer } from './failed-run-offer.tsx'
-import { ModeSwitcher } from './mode-switcher.tsx'
-import { ProjectSwitcher } from './project-switcher.tsx'
-import { UserMenu } from './user-menu.tsx'
-import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx'
+import { NavDrawerBar } from './nav-drawer.tsx'
+import { SidebarContent } from './sidebar.tsx'
+import { MAIN_ID, SkipLink } from './skip-link.tsx'
+import { useMediaQuery, WIDE_SCREEN } from './use-media-query.ts'
 
 // The create-project form and the removal notice load only for the users who need them.
 const NoProject = lazy(() => import('../../features/workspace/components/no-project.tsx').then((m) => ({ default: m.NoProject })))
@@ -28,42 +23,26 @@ function useRouteNeeds(): RouteNeeds {
 }
 
 /**
- * Sidebar (organization and project, navigation ordered by mode and filtered by role, mode, account) and the
+ * The skip link, the navigation (a sidebar on wide screens, a drawer behind a menu button on narrow ones) and the
  * page; a user with no organization, or an organization with no project, is offered to create one first.
  */
 export function AppShell() {
-  const { organization, project, role, mode, removedFrom } = useWorkspace()
+  const { organization, project, removedFrom } = useWorkspace()
   const needs = useRouteNeeds()
-  const allowed = (keys: NavKey[]) => keys.map((key) => navItems[key]).filter((item) => !('requires' in item) || can(role, item.requires))
-  const items = allowed(project ? navOrder[mode] : noProjectNav)
-  const configuration = allowed(settingsNav)
+  const wide = useMediaQuery(WIDE_SCREEN)
   const ready = needs === 'nothing' || (needs === 'organization' ? organization !== null : project !== null)
   return (
     <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col gap-5 border-r bg-card p-3">
-        <div className="flex items-center gap-2 px-2 pt-1 text-primary">
-          <Workflow className="size-6" aria-hidden />
-          <span className="text-lg font-semibold tracking-tight text-foreground">Opzenix</span>
-          <span className="ml-auto"><NotificationBell /></span>
-        </div>
-        <ProjectSwitcher />
-        {organization && (
-          <nav aria-label="Main" className="flex min-h-0 flex-col gap-0.5 overflow-y-auto">
-            {items.map((item) => <SidebarLink key={item.to} item={item} />)}
-            {project && <>
-              <p className="mt-4 px-2 pb-1 text-xs font-medium uppercase tracking-wide text-muted-foreground">Configure</p>
-              {configuration.map((item) => <SidebarLink key={item.to} item={item} />)}
-            </>}
-          </nav>
-        )}
-        <div className="mt-auto flex flex-col gap-3">
-          {project && <ModeSwitcher />}
-          <UserMenu />
-        </div>
-      </aside>
+      <SkipLink />
+      {wide && (
+        <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col gap-5 border-r bg-card p-3">
+          <SidebarContent withBell />
+        </aside>
+      )}
       <div className="flex min-w-0 flex-1 flex-col">
+        {!wide && <NavDrawerBar />}
         {project && <FailedRunOffer />}
-        <main className="mx-auto w-full max-w-7xl flex-1 p-6">
+        <main id={MAIN_ID} tabIndex={-1} className="mx-auto w-full min-w-0 max-w-7xl flex-1 p-3 outline-none sm:p-6">
           {removedFrom && <Suspense fallback={null}><RemovedNotice /></Suspense>}
           <Suspense fallback={<LoadingRows rows={6} />}>
             {ready ? <Outlet /> : organization ? <NoProject /> : <NoOrganization />}
@@ -71,16 +50,5 @@ export function AppShell() {
         </main>
       </div>
     </div>
-  )
-}
-
-function SidebarLink({ item }: { item: (typeof navItems)[NavKey] }) {
-  return (
-    <NavLink
-      to={item.to} end={item.to === '/'}
-      className={({ isActive }) => cn('flex items-center gap-2 rounded-md px-2 py-1.5 text-sm', isActive ? 'bg-accent font-medium text-accent-foreground' : 'text-muted-foreground hover:bg-accent/60')}
-    >
-      <item.icon className="size-4" aria-hidden /> {item.label}
-    </NavLink>
   )
 }

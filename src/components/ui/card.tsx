@@ -6,7 +6,7 @@ export function Card({ className, ...props }: ComponentProps<'section'>) {
 }
 
 export function CardHeader({ className, ...props }: ComponentProps<'header'>) {
-  return <header data-slot="card-header" className={cn('flex items-start justify-between gap-2 p-4 pb-2', className)} {...props} />
+  return <header data-slot="card-header" className={cn('flex flex-wrap items-start justify-between gap-2 p-4 pb-2', className)} {...props} />
 }
 
 export function CardTitle({ className, ...props }: ComponentProps<'h2'>) {

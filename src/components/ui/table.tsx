@@ -4,7 +4,7 @@ import { cn } from '../../lib/utils.ts'
 /** A plain data table; wrap it in a section that owns pending/error/empty states. */
 export function Table({ className, ...props }: ComponentProps<'table'>) {
   return (
-    <div data-slot="table-container" className="w-full overflow-x-auto rounded-md border bg-card">
+    <div data-slot="table-container" className="relative w-full overflow-x-auto rounded-md border bg-card">
       <table data-slot="table" className={cn('w-full caption-bottom text-sm', className)} {...props} />
     </div>
   )

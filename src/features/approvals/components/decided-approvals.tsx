@@ -17,7 +17,7 @@ export function DecidedApprovals() {
   const pages = Math.max(1, Math.ceil(total / DECIDED_PAGE_SIZE))
   return (
     <div className="flex flex-col gap-3">
-      <div className="grid gap-3 lg:grid-cols-2">{rows.map((r) => <ApprovalCard key={r.id} request={r} />)}</div>
+      <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">{rows.map((r) => <ApprovalCard key={r.id} request={r} />)}</div>
       <nav className="flex items-center justify-end gap-2 text-sm" aria-label="Decided approvals pages">
         <span className="text-muted-foreground">Page {page + 1} of {pages} · {total} decided</span>
         <Button size="sm" variant="outline" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>Previous</Button>

@@ -17,7 +17,7 @@ export default function ApprovalsPage() {
         {pending.isPending ? <LoadingRows rows={2} />
           : pending.isError ? <ErrorState error={pending.error} onRetry={() => void pending.refetch()} />
           : pending.data.length === 0 ? <EmptyState title="Nothing waiting for approval" description="Runs that reach an approval gate show up here." />
-          : <div className="grid gap-3 lg:grid-cols-2">{pending.data.map((r) => <ApprovalCard key={r.id} request={r} />)}</div>}
+          : <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">{pending.data.map((r) => <ApprovalCard key={r.id} request={r} />)}</div>}
       </section>
       <section aria-labelledby="decided-title" className="flex flex-col gap-3">
         <h2 id="decided-title" className="text-lg font-semibold">Decided</h2>

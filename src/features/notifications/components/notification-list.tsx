@@ -46,7 +46,7 @@ export function NotificationList() {
           <ul className="flex flex-col divide-y" aria-label="Notifications">
             {list.data.rows.map((row) => (
               <li key={row.id} className="flex items-center gap-2 py-1">
-                <NotificationItem row={row} onOpen={openRow} className="flex-1" />
+                <NotificationItem row={row} onOpen={openRow} className="min-w-0 flex-1" />
                 <Button size="sm" variant="ghost" className={cn('shrink-0')} aria-label={row.read_at ? 'Mark unread' : 'Mark read'}
                   onClick={() => (row.read_at ? markUnread.mutate(row.id) : markRead.mutate({ ids: [row.id] }))}>
                   {row.read_at ? 'Mark unread' : 'Mark read'}

@@ -6,7 +6,7 @@ export default function NotificationsPage() {
   return (
     <>
       <PageHeader title="Notifications" description="What needs you: approvals you can vote on, your runs that failed, break-glass requests." />
-      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_20rem]">
         <NotificationList />
         <NotificationSettingsSection />
       </div>

@@ -15,7 +15,7 @@ export default function ProfilePage() {
       {profile.isPending ? <LoadingRows rows={6} />
         : profile.isError ? <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />
         : (
-          <div className="grid gap-4 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             <div className="flex flex-col gap-4">
               <ProfileDetails userId={user.id} email={user.email ?? profile.data.email ?? ''} fullName={profile.data.fullName} />
               <AvatarUpload userId={user.id} name={displayName} avatarUrl={profile.data.avatarUrl} />

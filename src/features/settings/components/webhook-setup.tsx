@@ -23,7 +23,7 @@ export function WebhookSetup({ integrationId, canManage }: { integrationId: stri
   const s = settings.data
   return (
     <div className="flex flex-col gap-3">
-      <dl className="grid gap-2 text-sm sm:grid-cols-[9rem_1fr] sm:items-center">
+      <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-[9rem_minmax(0,1fr)] sm:items-center">
         <dt className="text-muted-foreground">Payload URL</dt>
         <dd><CopyField value={s.payload_url} label="payload URL" testId="payload-url" /></dd>
         <dt className="text-muted-foreground">Content type</dt>
