@@ -122,6 +122,8 @@ describe('organizations, members and invitations in Chromium', () => {
     expect(new URL(colleague.url()).pathname).toBe(new URL(inviteLink).pathname)
     expect(await colleague.getByTestId('invitation-organization').textContent(LONG)).toBe(ORG)
     expect(await colleague.getByTestId('invitation-role').textContent()).toBe('Operator')
+    // Who sent it: the founder (no display name yet, so their address).
+    expect(await colleague.getByTestId('invitation-inviter').textContent()).toBe(FOUNDER)
     expect(await colleague.getByTestId('invitation-status').getAttribute('data-status')).toBe('open')
     await colleague.screenshot({ path: path.join(ARTIFACTS, 'organizations-invitation.png'), fullPage: true })
     await colleague.getByRole('button', { name: `Accept and join ${ORG}` }).click()

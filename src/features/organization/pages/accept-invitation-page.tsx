@@ -55,6 +55,8 @@ export default function AcceptInvitationPage() {
                   </p>
                   <p className="text-muted-foreground">{roleMeta[invitation.role].description}.</p>
                   <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+                    <dt className="text-muted-foreground">From</dt>
+                    <dd data-testid="invitation-inviter">{invitation.invited_by_name ?? 'an admin who has since left'}</dd>
                     <dt className="text-muted-foreground">For</dt><dd>{invitation.email}</dd>
                     <dt className="text-muted-foreground">{invitation.status === 'expired' ? 'Expired' : 'Expires'}</dt>
                     <dd title={formatDateTime(invitation.expires_at)}>{formatDateTime(invitation.expires_at)} ({timeAgo(invitation.expires_at)})</dd>
