@@ -1,0 +1,3 @@
+import { aiInsights } from './handler.ts'
+
+Deno.serve(aiInsights)
