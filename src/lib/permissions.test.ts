@@ -10,13 +10,13 @@ describe('can', () => {
 
   it('lets operators ship but not govern', () => {
     expect(can('operator', 'startExecutions')).toBe(true)
-    expect(can('operator', 'rollBack')).toBe(true)
-    expect(can('operator', 'manageLocks')).toBe(false)
+    expect(can('operator', 'cancelExecutions')).toBe(true)
+    expect(can('operator', 'manageMembers')).toBe(false)
     expect(can('operator', 'readAudit')).toBe(false)
   })
 
   it('lets admins do everything, and nobody without a role anything', () => {
-    expect(can('admin', 'manageLocks')).toBe(true)
+    expect(can('admin', 'manageEnvironmentPermissions')).toBe(true)
     expect(can(null, 'viewPipelines')).toBe(false)
   })
 })

@@ -4,7 +4,8 @@ export type AppRole = Enums<'app_role'>
 
 /**
  * What each organization role may do, as the RLS policies and edge functions decide it (docs/data-model.md).
- * The UI uses this only to hide or disable what would be refused; the database is what refuses.
+ * The UI uses this only to hide or disable what would be refused; the database is what refuses. Actions on one
+ * environment (deploy, roll back, lock, approve…) are not here: environment_actions decides those, grants included.
  */
 const minimumRole = {
   viewPipelines: 'viewer',
@@ -12,9 +13,6 @@ const minimumRole = {
   deletePipelines: 'admin',
   startExecutions: 'operator',
   cancelExecutions: 'operator',
-  rollBack: 'operator',
-  vote: 'operator',
-  manageLocks: 'admin',
   readAudit: 'admin',
   manageMembers: 'admin',
   /** Editing an environment's grants (environment_permissions); what each grant allows is environment_actions'. */
