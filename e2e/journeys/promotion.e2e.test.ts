@@ -114,6 +114,13 @@ describe('promotion along the chain in Chromium', () => {
     await expect.poll(() => cell.getByTestId('matrix-version').textContent(), LONG).toBe(staging.version_tag)
     expect(await cell.textContent()).toContain('promoted')
     expect(await stillSamePage(viewer)).toBe(true)
+    // A project created meanwhile (with its first environment) gets its own row, live.
+    const { data: project, error } = await stack.service().from('projects')
+      .insert({ organization_id: DEMO.acme, name: 'ledger-service', created_by: DEMO.users.admin }).select('id').single()
+    expect(error).toBeNull()
+    await stack.service().from('environments').insert({ project_id: project!.id, key: 'dev', display_name: 'Development', tier: 'development', position: 0 })
+    await viewer.getByTestId('matrix-ledger-service-dev').waitFor(LONG)
+    expect(await viewer.getByTestId('matrix-ledger-service-dev').textContent()).toBe('nothing deployed')
 
     await nav(operator, 'Environments')
     await expect.poll(() => operator.getByTestId('env-preprod-behind').textContent(), LONG).toBe('Up to date with staging')

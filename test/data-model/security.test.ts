@@ -149,7 +149,7 @@ describe('avatars and realtime', () => {
     expect(rows.map((r) => r.tablename).sort()).toEqual([
       'approval_requests', 'approval_votes', 'audit_logs', 'break_glass_requests', 'connection_health_events', 'connections',
       'deploy_queue', 'deployment_versions', 'deployments', 'environment_locks', 'environment_permissions', 'environments', 'execution_logs', 'execution_nodes',
-      'execution_state_events', 'executions', 'freeze_windows', 'notification_deliveries', 'notification_events', 'organization_members', 'team_members', 'teams',
+      'execution_state_events', 'executions', 'freeze_windows', 'notification_deliveries', 'notification_events', 'organization_members', 'projects', 'team_members', 'teams',
       'telemetry_signals', 'webhook_deliveries',
     ])
   })

@@ -17,10 +17,11 @@ export const releaseMatrixQuery = (organizationId: string) => queryOptions({
 })
 
 /**
- * Refetched when any version switches or an environment or project changes (RLS delivers only the caller's
- * organizations' rows), so a promotion anywhere shows up without a reload.
+ * Refetched when any version switches or an environment or one of the organization's projects changes (RLS
+ * delivers only the caller's organizations' rows), so a promotion or a new project shows up without a reload.
  */
 export function useReleaseMatrix(organizationId: string) {
-  useLiveQueries([{ table: 'deployment_versions' }, { table: 'environments' }], [queryKeys.environments.matrix(organizationId)])
+  useLiveQueries([{ table: 'deployment_versions' }, { table: 'environments' }, { table: 'projects', filter: `organization_id=eq.${organizationId}` }],
+    [queryKeys.environments.matrix(organizationId)])
   return useQuery(releaseMatrixQuery(organizationId))
 }
