@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestStack } from '../helpers/stack.ts'
 import { DEMO, sql, startProjectStack } from '../data-model/demo.ts'
-import { counts, expectError, invoke, rawPost, roleClients, type Clients } from './helpers.ts'
-import { createPipeline, failingPipeline, runToEnd } from './runs.ts'
+import { counts, expectError, invoke, rawPost, roleClients, type Clients } from '../functions/helpers.ts'
+import { createPipeline, failingPipeline, runToEnd } from '../functions/runs.ts'
 
 let stack: TestStack
 let as: Clients
