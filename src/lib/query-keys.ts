@@ -56,6 +56,7 @@ export const queryKeys = {
     approvals: (id: string) => ['executions', 'approvals', id] as const,
     environments: (projectId: string) => ['executions', 'environments', projectId] as const,
     queue: (id: string) => ['executions', 'queue', id] as const,
+    analyses: (id: string) => ['executions', 'analyses', id] as const,
   },
   approvals: {
     all: ['approvals'] as const,

@@ -8,6 +8,7 @@ import { useExecution, type ExecutionDetail } from '../api/get-execution.ts'
 import { useEnvironments } from '../api/list-environments.ts'
 import { useExecutionNodes } from '../api/list-execution-nodes.ts'
 import { useLiveExecution } from '../api/use-live-execution.ts'
+import { AnalysisPanel } from '../components/analysis-panel.tsx'
 import { ApprovalNotice } from '../components/approval-notice.tsx'
 import { AttemptLinks } from '../components/attempt-links.tsx'
 import { DeployQueueNotice } from '../components/deploy-queue-notice.tsx'
@@ -46,6 +47,7 @@ export default function ExecutionPage() {
         <DeployQueueNotice executionId={run.data.id} projectId={run.data.project_id} active={run.data.status === 'paused' || run.data.status === 'running'} />
       </div>
       <RunBody run={run.data} />
+      {run.data.status === 'failed' && <div className="mt-4"><AnalysisPanel executionId={run.data.id} /></div>}
     </>
   )
 }

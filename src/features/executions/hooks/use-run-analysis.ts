@@ -1,0 +1,53 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { queryKeys } from '../../../lib/query-keys.ts'
+import { analyzeRun } from '../api/analyze-run.ts'
+import type { AnalysisFinding } from '../lib/analysis-events.ts'
+
+/** One analysis as the panel shows it while it arrives (a stream is not server state until it is stored). */
+export interface LiveAnalysis {
+  phase: 'asking' | 'streaming' | 'done' | 'failed'
+  analyzer: 'rule-based' | 'model' | null
+  model: string | null
+  summary: string | null
+  findings: AnalysisFinding[]
+  answer: string
+  tokens: number | null
+  error: string | null
+}
+
+const START: LiveAnalysis = { phase: 'asking', analyzer: null, model: null, summary: null, findings: [], answer: '', tokens: null, error: null }
+
+/** Asks ai-insights and follows its stream; the stored list is refreshed when the analysis ends either way. */
+export function useRunAnalysis(executionId: string) {
+  const queryClient = useQueryClient()
+  const [live, setLive] = useState<LiveAnalysis | null>(null)
+  const abort = useRef<AbortController | null>(null)
+  useEffect(() => () => abort.current?.abort(), [])
+
+  const ask = useCallback(async (nodeId?: string | null) => {
+    abort.current?.abort()
+    const controller = new AbortController()
+    abort.current = controller
+    setLive(START)
+    const patch = (change: Partial<LiveAnalysis> | ((l: LiveAnalysis) => Partial<LiveAnalysis>)) =>
+      setLive((l) => (l ? { ...l, ...(typeof change === 'function' ? change(l) : change) } : l))
+    try {
+      const ruleBased = await analyzeRun({ executionId, nodeId }, (event) => {
+        if (event.event === 'analysis') patch({ phase: 'streaming', analyzer: 'model', model: event.data.model, summary: event.data.summary, findings: event.data.findings })
+        else if (event.event === 'delta') patch((l) => ({ answer: l.answer + event.data.text }))
+        else if (event.event === 'done') patch({ phase: 'done', tokens: event.data.usage.total_tokens })
+        else patch({ phase: 'failed', error: event.data.error.message })
+      }, controller.signal)
+      if (ruleBased) patch({ phase: 'done', analyzer: 'rule-based', summary: ruleBased.summary, findings: ruleBased.findings })
+      else patch((l) => (l.phase === 'streaming' ? { phase: 'failed', error: 'The answer stopped before it was complete' } : {}))
+    } catch (error) {
+      if (controller.signal.aborted) return
+      patch({ phase: 'failed', error: (error as Error).message })
+    } finally {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.executions.analyses(executionId) })
+    }
+  }, [executionId, queryClient])
+
+  return { live, ask }
+}
