@@ -45,6 +45,12 @@ describe('ai-insights without a model', () => {
     expect((await as.globex.from('ai_analyses').select('id').eq('id', reply.body.analysis_id)).data).toEqual([])
   })
 
+  it('with no ElevenLabs key, hands the analysis text to the browser to speak', async () => {
+    const analysis = await invoke(as.viewer, 'ai-insights', { execution_id: second })
+    const spoken = await invoke(as.viewer, 'elevenlabs-tts', { analysis_id: analysis.body.analysis_id })
+    expect(spoken).toEqual({ status: 200, body: { mode: 'browser', text: analysis.body.summary } })
+  })
+
   it('refuses anonymous callers, other organizations, unknown nodes and bad input, and stores nothing', async () => {
     const before = await counts(stack, ['ai_analyses'])
     expectError(await invoke(as.anon, 'ai-insights', { execution_id: first }), 401, 'unauthorized')

@@ -1,0 +1,3 @@
+import { elevenlabsTts } from './handler.ts'
+
+Deno.serve(elevenlabsTts)
