@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { StackConfig } from './config.ts'
 import { sendJson } from './http.ts'
+import { bodyLimits, declaredLength, sendTooLarge, type LimitedPrefix } from './limits.ts'
 import type { Service } from './service.ts'
 
 export interface Routes {
@@ -49,6 +50,7 @@ function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
 /** The API gateway on 127.0.0.1:<api port>: key checks, CORS, routing to each service. */
 export function createGateway(config: StackConfig, routes: Routes): http.Server {
   const validKeys = new Set([config.anonKey, config.serviceRoleKey])
+  const limits = bodyLimits()
   const checkKey = (req: IncomingMessage, url: URL): ApiKeyResult => {
     const key = apiKeyOf(req, url)
     if (!key) return 'missing'
@@ -64,6 +66,9 @@ export function createGateway(config: StackConfig, routes: Routes): http.Server 
     const url = new URL(req.url ?? '/', 'http://gateway')
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return answerPreflight(req, res)
     setCors(req, res)
+    // A service that answers without reading the body (a 404, a refused token) must still let it drain, or the
+    // client's next request on this connection meets a reset.
+    res.once('finish', () => { if (!req.readableEnded) req.resume() })
     const target = route(req.url ?? '/')
     if (!target) return sendJson(res, 404, { message: 'no Route matched with those values' })
     if (needsApiKey(target.prefix, target.rest)) {
@@ -71,6 +76,8 @@ export function createGateway(config: StackConfig, routes: Routes): http.Server 
       if (key === 'missing') return sendJson(res, 401, { message: 'No API key found in request' })
       if (key === 'invalid') return sendJson(res, 401, { message: 'Invalid authentication credentials' })
     }
+    const limit = target.prefix === 'storage' ? undefined : limits[target.prefix as LimitedPrefix]
+    if (limit !== undefined && (declaredLength(req) ?? 0) > limit) return sendTooLarge(res, target.prefix as LimitedPrefix, limit)
     try {
       await routes[target.prefix].handle(req, res, target.rest)
     } catch (error) {

@@ -8,15 +8,19 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text)
 }
 
-/** Reads a request body up to `limit` bytes; rejects with `PayloadTooLarge` beyond it. */
+/**
+ * Reads a request body up to `limit` bytes; rejects with `PayloadTooLarge` beyond it. The rest is read and
+ * dropped rather than left unread: leaving the loop early destroys the socket, and the client (which may reuse
+ * it for its next request) meets a reset instead of this answer.
+ */
 export async function readBody(req: IncomingMessage, limit = 10 * 1024 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += chunk.length
-    if (size > limit) throw new PayloadTooLarge(limit)
-    chunks.push(chunk as Buffer)
+    if (size <= limit) chunks.push(chunk as Buffer)
   }
+  if (size > limit) throw new PayloadTooLarge(limit)
   return Buffer.concat(chunks)
 }
 
@@ -35,30 +39,48 @@ export async function readJson<T = any>(req: IncomingMessage, limit?: number): P
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer'])
 
-/** Streams a request to `origin + path` and the answer back, headers (trace headers included) passed through. */
+const hasBody = (req: IncomingMessage) =>
+  (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') || req.headers['transfer-encoding'] !== undefined
+
+/**
+ * Streams a request to `origin + path` and the answer back, headers (trace headers included) passed through.
+ * A body waits for the upstream's `100 Continue`: PostgREST refuses a bad JWT without reading the body and
+ * closes the connection, and a body still being written then meets a reset instead of the 401.
+ */
 export function proxy(req: IncomingMessage, res: ServerResponse, origin: string, path: string, extraHeaders: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve) => {
     const target = new URL(path, origin)
     const headers: http.OutgoingHttpHeaders = {}
     for (const [name, value] of Object.entries(req.headers)) {
-      if (!HOP_BY_HOP.has(name)) headers[name] = value
+      if (!HOP_BY_HOP.has(name) && name !== 'expect') headers[name] = value
     }
     headers.host = target.host
+    const withBody = hasBody(req)
+    if (withBody) headers.expect = '100-continue'
     Object.assign(headers, extraHeaders)
+    let answered = false
+    let sent = !withBody
     const upstream = http.request(target, { method: req.method, headers }, (answer) => {
+      answered = true
       const out: http.OutgoingHttpHeaders = {}
       for (const [name, value] of Object.entries(answer.headers)) {
         if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value
       }
       res.writeHead(answer.statusCode ?? 502, out)
       answer.pipe(res)
-      answer.on('end', resolve)
+      answer.on('end', () => {
+        if (!sent) upstream.destroy() // the request was never finished: its connection cannot be reused
+        resolve()
+      })
       answer.on('error', () => resolve())
+      // Answered without wanting the body: read it to the end so the client gets this answer.
+      if (withBody && !req.readableEnded) req.resume()
     })
     upstream.on('error', (error) => {
-      sendJson(res, 502, { message: `upstream unavailable: ${error.message}` })
+      if (!answered) sendJson(res, 502, { message: `upstream unavailable: ${error.message}` })
       resolve()
     })
-    req.pipe(upstream)
+    if (withBody) upstream.once('continue', () => { if (!answered) { sent = true; req.pipe(upstream) } })
+    else req.pipe(upstream)
   })
 }

@@ -3,6 +3,8 @@ import type { Service, StackContext } from '../service.ts'
 import { refusal } from './authorize.ts'
 import { sendRuntimeError, sendUnauthorized } from './errors.ts'
 import { forward } from './forward.ts'
+import { PayloadTooLarge, readBody } from '../http.ts'
+import { bodyLimits, sendTooLarge } from '../limits.ts'
 import { findEntrypoint } from './project.ts'
 import { BootError } from './worker.ts'
 import { WorkerPool } from './workers.ts'
@@ -26,6 +28,7 @@ export async function createFunctionsService(ctx: StackContext): Promise<Service
     log: ctx.log,
   })
 
+  const maxBody = bodyLimits().functions
   return {
     async handle(req, res, rest) {
       const entrypoint = findEntrypoint(functionsDir, /^\/([^/?]*)/.exec(rest)?.[1] ?? '')
@@ -38,6 +41,14 @@ export async function createFunctionsService(ctx: StackContext): Promise<Service
         if (message) return sendUnauthorized(res, message)
       }
 
+      let body: Buffer
+      try {
+        body = await readBody(req, maxBody)
+      } catch (error) {
+        if (error instanceof PayloadTooLarge) return sendTooLarge(res, 'functions', maxBody)
+        throw error
+      }
+
       let worker: Awaited<ReturnType<WorkerPool['lease']>>
       try {
         worker = await workers.lease(name, entrypoint)
@@ -46,7 +57,7 @@ export async function createFunctionsService(ctx: StackContext): Promise<Service
         throw error
       }
       try {
-        const outcome = await forward(req, res, worker.origin, rest)
+        const outcome = await forward(req, res, worker.origin, rest, body)
         if (outcome === 'crashed') sendRuntimeError(res, 'WORKER_ERROR')
       } finally {
         worker.release()
