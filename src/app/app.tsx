@@ -10,6 +10,8 @@ import { applyTheme } from './layout/theme.ts'
 import { router } from './router.tsx'
 
 applyTheme()
+// Validation messages in sentences for every form; zod is loaded off the first render (only forms need it).
+void import('../lib/zod-messages.ts').then((m) => m.installZodSentences())
 
 // Signed-in visits (most of them) never load the sign-in form.
 const SignInPage = lazy(() => import('../features/auth/pages/sign-in-page.tsx'))

@@ -119,6 +119,7 @@ export const queryKeys = {
     layout: (userId: string, projectId: string) => ['dashboards', 'layout', userId, projectId] as const,
     environments: (projectId: string) => ['dashboards', 'environments', projectId] as const,
     dora: (projectId: string, environmentId: string, from: string, to: string) => ['dashboards', 'dora', projectId, environmentId, from, to] as const,
+    doraSimulated: (projectId: string, environmentId: string, from: string, to: string) => ['dashboards', 'dora-simulated', projectId, environmentId, from, to] as const,
     doraSeries: (projectId: string, environmentId: string, from: string, to: string, bucket: string) =>
       ['dashboards', 'dora-series', projectId, environmentId, from, to, bucket] as const,
   },

@@ -118,6 +118,8 @@ const ALLOWED: Record<string, string[]> = {
   'private.approval_recipients': [],
   // Internal to begin_ai_analysis.
   'private.ai_rate_limits': [],
+  // Internal to the trigger that marks simulated deployments.
+  'private.deployment_is_simulated': [],
 }
 
 // What anon may execute anywhere: the functions Supabase itself provides to policies and storage paths.

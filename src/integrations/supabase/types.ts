@@ -434,14 +434,14 @@ isOneToOne: false
                   ]
                 },"deployments": {
                   Row: {
-                    "approval_request_id": string | null,"break_glass": boolean,"created_at": string,"deployed_by": string | null,"environment_id": string,"execution_id": string | null,"finished_at": string | null,"id": string,"is_pinned": boolean,"project_id": string,"reason": string | null,"rollback_of_id": string | null,"started_at": string,"status": Database["public"]['Enums']["deployment_status"],"strategy": Database["public"]['Enums']["deploy_strategy"] | null,"updated_at": string,"version": string
+                    "approval_request_id": string | null,"break_glass": boolean,"created_at": string,"deployed_by": string | null,"environment_id": string,"execution_id": string | null,"finished_at": string | null,"id": string,"is_pinned": boolean,"project_id": string,"reason": string | null,"rollback_of_id": string | null,"simulated": boolean,"started_at": string,"status": Database["public"]['Enums']["deployment_status"],"strategy": Database["public"]['Enums']["deploy_strategy"] | null,"updated_at": string,"version": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "approval_request_id"?: string | null,"break_glass"?: boolean,"created_at"?: string,"deployed_by"?: string | null,"environment_id": string,"execution_id"?: string | null,"finished_at"?: string | null,"id"?: string,"is_pinned"?: boolean,"project_id": string,"reason"?: string | null,"rollback_of_id"?: string | null,"started_at"?: string,"status"?: Database["public"]['Enums']["deployment_status"],"strategy"?: Database["public"]['Enums']["deploy_strategy"] | null,"updated_at"?: string,"version": string
+                    "approval_request_id"?: string | null,"break_glass"?: boolean,"created_at"?: string,"deployed_by"?: string | null,"environment_id": string,"execution_id"?: string | null,"finished_at"?: string | null,"id"?: string,"is_pinned"?: boolean,"project_id": string,"reason"?: string | null,"rollback_of_id"?: string | null,"simulated"?: boolean,"started_at"?: string,"status"?: Database["public"]['Enums']["deployment_status"],"strategy"?: Database["public"]['Enums']["deploy_strategy"] | null,"updated_at"?: string,"version": string
                   }
                   Update: {
-                    "approval_request_id"?: string | null,"break_glass"?: boolean,"created_at"?: string,"deployed_by"?: string | null,"environment_id"?: string,"execution_id"?: string | null,"finished_at"?: string | null,"id"?: string,"is_pinned"?: boolean,"project_id"?: string,"reason"?: string | null,"rollback_of_id"?: string | null,"started_at"?: string,"status"?: Database["public"]['Enums']["deployment_status"],"strategy"?: Database["public"]['Enums']["deploy_strategy"] | null,"updated_at"?: string,"version"?: string
+                    "approval_request_id"?: string | null,"break_glass"?: boolean,"created_at"?: string,"deployed_by"?: string | null,"environment_id"?: string,"execution_id"?: string | null,"finished_at"?: string | null,"id"?: string,"is_pinned"?: boolean,"project_id"?: string,"reason"?: string | null,"rollback_of_id"?: string | null,"simulated"?: boolean,"started_at"?: string,"status"?: Database["public"]['Enums']["deployment_status"],"strategy"?: Database["public"]['Enums']["deploy_strategy"] | null,"updated_at"?: string,"version"?: string
                   }
                   Relationships: [
                     {
@@ -1511,7 +1511,7 @@ isOneToOne: false
                            },
 "invitation_preview":
 { Args: { "_token": string }; Returns: {
-              "email": string,"expires_at": string,"organization_name": string,"role": Database["public"]['Enums']["app_role"],"status": string
+              "email": string,"expires_at": string,"invited_by_name": string,"organization_name": string,"role": Database["public"]['Enums']["app_role"],"status": string
             }[]
                            },
 "invite_member":

@@ -18,5 +18,5 @@ export function useLiveDashboard(projectId: string): void {
 
 /** Recomputes DORA figures when a deployment of the project changes. */
 export function useLiveDora(projectId: string): void {
-  useLiveQueries([{ table: 'deployments', filter: `project_id=eq.${projectId}` }], [['dashboards', 'dora', projectId], ['dashboards', 'dora-series', projectId]])
+  useLiveQueries([{ table: 'deployments', filter: `project_id=eq.${projectId}` }], [['dashboards', 'dora', projectId], ['dashboards', 'dora-series', projectId], ['dashboards', 'dora-simulated', projectId]])
 }

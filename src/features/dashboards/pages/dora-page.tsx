@@ -5,10 +5,12 @@ import { Label } from '../../../components/ui/label.tsx'
 import { useProject } from '../../../lib/workspace.ts'
 import { useDoraMetrics } from '../api/get-dora-metrics.ts'
 import { useDoraSeries } from '../api/get-dora-series.ts'
+import { useSimulatedDeploymentCount } from '../api/get-simulated-deployment-count.ts'
 import { productionEnvironment, useEnvironments } from '../api/get-environments.ts'
 import { useLiveDora } from '../api/use-live-dashboard.ts'
 import { DoraMetricCard } from '../components/dora-metric-card.tsx'
 import { DORA_METRICS } from '../lib/dora.ts'
+import { simulatedDeploymentsNote } from '../lib/simulated-note.ts'
 import { dayWindow, WINDOWS } from '../lib/window.ts'
 
 const shortDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })
@@ -24,6 +26,7 @@ export default function DoraPage() {
   const span = dayWindow(days)
   const metrics = useDoraMetrics(project.id, environmentId, span.from, span.to)
   const series = useDoraSeries(project.id, environmentId, span.from, span.to, days > 30 ? 'week' : 'day')
+  const simulated = useSimulatedDeploymentCount(project.id, environmentId, span.from, span.to)
   useLiveDora(project.id)
 
   return (
@@ -66,6 +69,9 @@ export default function DoraPage() {
             })}
           </div>
         )}
+      {simulated.data !== undefined && (
+        <p className="mt-4 text-sm" data-testid="dora-simulated" data-count={simulated.data}>{simulatedDeploymentsNote(simulated.data, where)}</p>
+      )}
       <p className="mt-6 text-xs text-muted-foreground">
         Figures come from the database function dora_metrics (definitions under each metric). Bands follow the clusters of
         DORA's 2023 Accelerate State of DevOps Report; DORA defines none for deployment rework rate.

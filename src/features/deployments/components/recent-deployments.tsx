@@ -1,5 +1,6 @@
 import { ShieldAlert, Undo2 } from 'lucide-react'
 import { Link } from 'react-router'
+import { SimulatedBadge } from '../../../components/simulated-badge.tsx'
 import { StatusBadge } from '../../../components/status-badge.tsx'
 import { EmptyState, ErrorState, LoadingRows } from '../../../components/states.tsx'
 import { Badge } from '../../../components/ui/badge.tsx'
@@ -35,6 +36,7 @@ export function RecentDeployments() {
                     ? <Link to={`/environments/${d.environments.key}`} className="hover:underline">{d.environments.key}</Link>
                     : <span>unknown environment</span>}
                   <StatusBadge kind="deployment" status={d.status} />
+                  {d.simulated && <SimulatedBadge />}
                   {d.rollback_of_id && <Badge tone="warning" title={d.reason ?? undefined}><Undo2 aria-hidden />Rollback</Badge>}
                   {d.break_glass && <Badge tone="danger"><ShieldAlert aria-hidden />Break-glass</Badge>}
                   <span className="ml-auto text-xs text-muted-foreground">

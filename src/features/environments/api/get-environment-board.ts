@@ -15,7 +15,7 @@ export async function getEnvironmentBoard(projectId: string, signal?: AbortSigna
       .eq('project_id', projectId).is('archived_at', null).abortSignal(signal!),
     supabase.from('environment_locks').select('id, environment_id, is_locked, lock_reason, locked_by, locked_at, required_role')
       .eq('project_id', projectId).abortSignal(signal!),
-    supabase.from('deployment_versions').select('id, environment_id, version_tag, commit_sha, created_at, deployment_id')
+    supabase.from('deployment_versions').select('id, environment_id, version_tag, commit_sha, created_at, deployment_id, deployment:deployments!deployment_versions_deployment_id_fkey (simulated)')
       .eq('project_id', projectId).eq('is_current', true).abortSignal(signal!),
     supabase.from('freeze_windows').select('id, environment_id, starts_at, ends_at, reason, required_role')
       .eq('project_id', projectId).gt('ends_at', new Date().toISOString()).order('starts_at').abortSignal(signal!),
@@ -24,7 +24,7 @@ export async function getEnvironmentBoard(projectId: string, signal?: AbortSigna
   const envs = promotionOrder(environments.data!)
   const lastDeploys = await Promise.all(envs.map(async (env) => {
     const { data, error } = await supabase.from('deployments')
-      .select('id, version, status, deployed_by, created_at, finished_at, rollback_of_id, break_glass, reason')
+      .select('id, version, status, deployed_by, created_at, finished_at, rollback_of_id, break_glass, reason, simulated')
       .eq('environment_id', env.id).order('created_at', { ascending: false }).limit(1).abortSignal(signal!).maybeSingle()
     if (error) throw error
     return data

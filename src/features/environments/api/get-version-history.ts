@@ -20,7 +20,7 @@ export async function getVersionHistory(environmentId: string, page: number, sig
   if (error) throw error
   const deploymentIds = data.flatMap((v) => (v.deployment_id ? [v.deployment_id] : []))
   const deployments = deploymentIds.length === 0 ? { data: [], error: null }
-    : await supabase.from('deployments').select('id, status, strategy, execution_id').in('id', deploymentIds).abortSignal(signal!)
+    : await supabase.from('deployments').select('id, status, strategy, execution_id, simulated').in('id', deploymentIds).abortSignal(signal!)
   if (deployments.error) throw deployments.error
   const people = await fetchPeople(data.map((v) => v.deployed_by), signal)
   return {

@@ -1,6 +1,7 @@
 import { Snowflake } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
+import { SimulatedBadge } from '../../../components/simulated-badge.tsx'
 import { StatusBadge } from '../../../components/status-badge.tsx'
 import { Badge } from '../../../components/ui/badge.tsx'
 import { formatDateTime, timeAgo } from '../../../lib/format.ts'
@@ -26,7 +27,10 @@ export function EnvironmentCard({ env, freezeWindows, children }: { env: BoardEn
         </h3>
         <span className="text-xs text-muted-foreground">{env.key}</span>
       </header>
-      <p className="font-mono text-lg leading-tight" data-testid={`env-${env.key}-version`}>{env.current?.version_tag ?? '—'}</p>
+      <p className="flex flex-wrap items-center gap-2">
+        <span className="font-mono text-lg leading-tight" data-testid={`env-${env.key}-version`}>{env.current?.version_tag ?? '—'}</span>
+        {env.current?.deployment?.simulated && <SimulatedBadge testId={`env-${env.key}-simulated`} />}
+      </p>
       {children}
       <LockIndicator env={env} />
       {freeze && (
@@ -41,6 +45,7 @@ export function EnvironmentCard({ env, freezeWindows, children }: { env: BoardEn
             <span className="flex flex-wrap items-center gap-1">
               <span>{env.lastDeploy.deployedByName ?? 'engine'} · <span title={formatDateTime(env.lastDeploy.created_at)}>{timeAgo(env.lastDeploy.created_at)}</span></span>
               <StatusBadge kind="deployment" status={env.lastDeploy.status} />
+              {env.lastDeploy.simulated && <SimulatedBadge />}
             </span>
           )
           : <span>never</span>}

@@ -1,6 +1,7 @@
 import { ShieldAlert, Undo2 } from 'lucide-react'
 import { useId, useState } from 'react'
 import { Link } from 'react-router'
+import { SimulatedBadge } from '../../../components/simulated-badge.tsx'
 import { StatusBadge } from '../../../components/status-badge.tsx'
 import { EmptyState, ErrorState, LoadingRows } from '../../../components/states.tsx'
 import { Badge } from '../../../components/ui/badge.tsx'
@@ -61,6 +62,7 @@ function VersionSummary({ row }: { row: VersionHistoryRow }) {
         <span className="font-mono font-medium">{row.version_tag}</span>
         {row.commit_sha && <span className="font-mono text-xs text-muted-foreground">{row.commit_sha.slice(0, 7)}</span>}
         {row.is_current && <Badge tone="success">Current</Badge>}
+        {row.deployment?.simulated && <SimulatedBadge />}
         {row.deployment && row.deployment.status !== 'success' && <StatusBadge kind="deployment" status={row.deployment.status} />}
         {row.rollback_of_id && <Badge tone="warning" data-testid="rollback-badge"><Undo2 aria-hidden />Rollback</Badge>}
         {row.promoted_from_key && <Badge tone="info" data-testid="promoted-badge" title="Same commit and artifact as it ran there, no rebuild">Promoted from {row.promoted_from_key}</Badge>}

@@ -7,6 +7,7 @@ import type { AppRole } from '../../../lib/permissions.ts'
 import type { ExecutionDetail } from '../api/get-execution.ts'
 import { useNow } from '../hooks/use-now.ts'
 import { executionDurationMs, isExecutionLive } from '../lib/duration.ts'
+import { failureSentence } from '../lib/reason-sentences.ts'
 import { triggerLabel } from '../lib/trigger-labels.ts'
 import { AttemptChip } from './attempt-chip.tsx'
 import { ExecutionActions } from './execution-actions.tsx'
@@ -34,7 +35,7 @@ export function ExecutionHeader({ run, role }: { run: ExecutionDetail; role: App
             <span data-testid="execution-status" data-status={run.status}><StatusBadge kind="execution" status={run.status} className="text-sm" /></span>
             <AttemptChip attempt={run.attempt} />
           </div>
-          <RunProgress value={run.progress} label="Run progress" testId="execution-progress" className="w-72" />
+          <RunProgress status={run.status} value={run.progress} label="Run progress" testId="execution-progress" className="w-72" />
         </div>
         <div className="flex gap-2"><ExecutionActions run={run} role={role} /></div>
       </div>
@@ -56,7 +57,7 @@ export function ExecutionHeader({ run, role }: { run: ExecutionDetail; role: App
           <Link className="text-primary hover:underline" to={`/telemetry?trace=${run.id.replaceAll('-', '')}`}>Open trace</Link>
         </Fact>
       </dl>
-      {run.error_message && run.status === 'failed' && <Alert tone="danger">{run.error_message}</Alert>}
+      {run.error_message && run.status === 'failed' && <Alert tone="danger">{failureSentence(run.error_message)}</Alert>}
     </header>
   )
 }

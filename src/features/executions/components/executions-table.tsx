@@ -65,7 +65,7 @@ function ExecutionRow({ row, now, onOpen }: { row: ExecutionListRow; now: number
         </p>
       </TableCell>
       <TableCell><StatusBadge kind="execution" status={row.status} /></TableCell>
-      <TableCell><RunProgress value={row.progress} label={`Progress of ${row.name}`} /></TableCell>
+      <TableCell><RunProgress status={row.status} value={row.progress} label={`Progress of ${row.name}`} /></TableCell>
       <TableCell className="text-xs">{row.environments?.display_name ?? <span className="text-muted-foreground">—</span>}</TableCell>
       <TableCell className="text-xs">{row.startedByName ?? <span className="text-muted-foreground">{triggerLabel(row.trigger_source)}</span>}</TableCell>
       <TableCell className="text-xs text-muted-foreground" title={formatDateTime(row.started_at ?? row.created_at)}>{timeAgo(row.started_at ?? row.created_at, now)}</TableCell>

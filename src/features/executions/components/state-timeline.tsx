@@ -5,6 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui
 import { formatDateTime, timeAgo } from '../../../lib/format.ts'
 import type { Enums } from '../../../integrations/supabase/types.ts'
 import { useStateEvents, type StateEvent } from '../api/list-state-events.ts'
+import { reasonSentence } from '../lib/reason-sentences.ts'
 
 // A node event carries node statuses, a run event execution statuses; the badge shows either.
 const State = ({ event, status }: { event: StateEvent; status: string }) => event.node_id
@@ -46,7 +47,7 @@ function EventRow({ event, nodeNames }: { event: StateEvent; nodeNames: Map<stri
         <ArrowRight className="size-3 text-muted-foreground" aria-label="to" />
         <State event={event} status={event.new_state} />
       </div>
-      {event.reason && <p className="text-muted-foreground">{event.reason}</p>}
+      {event.reason && <p className="text-muted-foreground" data-testid="event-reason">{reasonSentence(event.reason)}</p>}
       <p className="text-muted-foreground">
         {event.actorName ?? 'Engine'} · <time dateTime={event.created_at} title={formatDateTime(event.created_at)}>{timeAgo(event.created_at)}</time>
       </p>

@@ -3,6 +3,7 @@ import type { Enums, Json, Tables } from '../../../integrations/supabase/types.t
 import { readStoredGraph } from '../../../../supabase/functions/_shared/engine/stored-graph.ts'
 import { nodeEnvironment } from '../../../../supabase/functions/_shared/pipeline/kinds.ts'
 import { LAYOUT, layoutLanes } from '../../../../supabase/functions/_shared/pipeline/layout.ts'
+import { nodeLabel } from './node-labels.ts'
 
 export type NodeRow = Pick<Tables<'execution_nodes'>, 'node_id' | 'name' | 'kind' | 'config' | 'status' | 'attempt' | 'started_at' | 'finished_at' | 'duration_ms' | 'output'>
 
@@ -84,7 +85,7 @@ export function buildRunGraph(graphJson: Json, rows: readonly NodeRow[], environ
     data: {
       nodeId: id,
       kind,
-      label: row?.name || g?.label || id,
+      label: nodeLabel(id, row?.name, g?.label),
       status: row?.status ?? 'pending',
       startedAt: row?.started_at ?? null,
       finishedAt: row?.finished_at ?? null,

@@ -16,6 +16,7 @@ import { ExecutionHeader } from '../components/execution-header.tsx'
 import { LogPanel } from '../components/log-panel.tsx'
 import { RunGraph } from '../components/run-graph.tsx'
 import { StateTimeline } from '../components/state-timeline.tsx'
+import { nodeLabelMap } from '../lib/node-labels.ts'
 
 const backToRuns = <Button asChild variant="ghost" size="sm" className="mb-2 -ml-2"><Link to="/executions"><ArrowLeft /> All runs</Link></Button>
 
@@ -59,7 +60,7 @@ function RunBody({ run }: { run: ExecutionDetail }) {
   const environments = useEnvironments(run.project_id ?? project.id)
   const [params, setParams] = useSearchParams()
   const selected = params.get('node')
-  const nodeNames = useMemo(() => new Map((nodes.data ?? []).map((n) => [n.node_id, n.name])), [nodes.data])
+  const nodeNames = useMemo(() => nodeLabelMap(run.graph, nodes.data ?? []), [run.graph, nodes.data])
   const select = (nodeId: string) => setParams({ node: nodeId }, { replace: true })
 
   return (
