@@ -31,3 +31,10 @@ export async function readEvents(res: Response): Promise<Array<{ event: string; 
     return { event, data: JSON.parse(data) }
   })
 }
+
+/** Half a second of silence as real MPEG-1 Layer III frames (128 kbit/s, 44.1 kHz, mono), so a browser can play it. */
+export function silentMp3(frames = 20): Buffer {
+  const frame = Buffer.alloc(417)
+  frame.set([0xff, 0xfb, 0x90, 0xc4])
+  return Buffer.concat(Array.from({ length: frames }, () => frame))
+}

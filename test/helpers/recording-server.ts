@@ -18,7 +18,8 @@ export interface Reply {
   headers?: Record<string, string>
   /** Sent as application/json. */
   json?: unknown
-  body?: string
+  /** Bytes (audio, images) as a Buffer, text as a string. */
+  body?: string | Buffer
   /** Wait this long before answering (a slow or hanging service). */
   delayMs?: number
 }

@@ -9,6 +9,7 @@ import { useAnalyses, type StoredAnalysis } from '../api/list-analyses.ts'
 import { useRunAnalysis, type LiveAnalysis } from '../hooks/use-run-analysis.ts'
 import type { AnalysisFinding } from '../lib/analysis-events.ts'
 import { AnalysisFindings } from './analysis-findings.tsx'
+import { ReadAloudButton } from './read-aloud-button.tsx'
 
 /** Why a failed run failed: ask for an analysis (a model's streamed answer, or the labelled rule-based one), and earlier ones. */
 export function AnalysisPanel({ executionId, nodeId }: { executionId: string; nodeId?: string | null }) {
@@ -35,8 +36,8 @@ export function AnalysisPanel({ executionId, nodeId }: { executionId: string; no
 
 function AnalyzerLabel({ analyzer, model }: { analyzer: string | null; model: string | null }) {
   return analyzer === 'model'
-    ? <Badge tone="accent" data-testid="analysis-label"><Bot /> AI analysis · {model}</Badge>
-    : <Badge tone="neutral" data-testid="analysis-label"><ListChecks /> Rule-based analysis</Badge>
+    ? <Badge tone="accent" data-testid="analysis-label"><Bot />AI analysis · {model}</Badge>
+    : <Badge tone="neutral" data-testid="analysis-label"><ListChecks />Rule-based analysis</Badge>
 }
 
 function LiveResult({ live }: { live: LiveAnalysis }) {
@@ -53,6 +54,7 @@ function LiveResult({ live }: { live: LiveAnalysis }) {
       )}
       {live.error && <Alert tone="danger" data-testid="analysis-error">{live.error}</Alert>}
       {live.summary && live.analyzer === 'rule-based' && <p className="text-sm font-medium" data-testid="analysis-summary">{live.summary}</p>}
+      {live.phase === 'done' && live.analysisId && <ReadAloudButton analysisId={live.analysisId} />}
       {(live.analyzer === 'rule-based' || live.findings.length > 0) && (
         <div className="flex flex-col gap-2">
           {live.analyzer === 'model' && <h3 className="text-xs font-medium text-muted-foreground">Rule-based findings</h3>}
@@ -91,6 +93,7 @@ function PastAnalysis({ analysis: a }: { analysis: StoredAnalysis }) {
         </summary>
         <div className="mt-2 flex flex-col gap-2">
           {a.answer && <div className="whitespace-pre-wrap text-sm">{a.answer}</div>}
+          {a.status === 'complete' && a.answer && <ReadAloudButton analysisId={a.id} />}
           {a.error && <p className="text-sm text-destructive">{a.error}</p>}
           <AnalysisFindings findings={findings} />
         </div>

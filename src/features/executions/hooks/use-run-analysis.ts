@@ -7,6 +7,7 @@ import type { AnalysisFinding } from '../lib/analysis-events.ts'
 /** One analysis as the panel shows it while it arrives (a stream is not server state until it is stored). */
 export interface LiveAnalysis {
   phase: 'asking' | 'streaming' | 'done' | 'failed'
+  analysisId: string | null
   analyzer: 'rule-based' | 'model' | null
   model: string | null
   summary: string | null
@@ -16,7 +17,7 @@ export interface LiveAnalysis {
   error: string | null
 }
 
-const START: LiveAnalysis = { phase: 'asking', analyzer: null, model: null, summary: null, findings: [], answer: '', tokens: null, error: null }
+const START: LiveAnalysis = { phase: 'asking', analysisId: null, analyzer: null, model: null, summary: null, findings: [], answer: '', tokens: null, error: null }
 
 /** Asks ai-insights and follows its stream; the stored list is refreshed when the analysis ends either way. */
 export function useRunAnalysis(executionId: string) {
@@ -34,12 +35,12 @@ export function useRunAnalysis(executionId: string) {
       setLive((l) => (l ? { ...l, ...(typeof change === 'function' ? change(l) : change) } : l))
     try {
       const ruleBased = await analyzeRun({ executionId, nodeId }, (event) => {
-        if (event.event === 'analysis') patch({ phase: 'streaming', analyzer: 'model', model: event.data.model, summary: event.data.summary, findings: event.data.findings })
+        if (event.event === 'analysis') patch({ phase: 'streaming', analysisId: event.data.analysis_id, analyzer: 'model', model: event.data.model, summary: event.data.summary, findings: event.data.findings })
         else if (event.event === 'delta') patch((l) => ({ answer: l.answer + event.data.text }))
         else if (event.event === 'done') patch({ phase: 'done', tokens: event.data.usage.total_tokens })
         else patch({ phase: 'failed', error: event.data.error.message })
       }, controller.signal)
-      if (ruleBased) patch({ phase: 'done', analyzer: 'rule-based', summary: ruleBased.summary, findings: ruleBased.findings })
+      if (ruleBased) patch({ phase: 'done', analysisId: ruleBased.analysis_id, analyzer: 'rule-based', summary: ruleBased.summary, findings: ruleBased.findings })
       else patch((l) => (l.phase === 'streaming' ? { phase: 'failed', error: 'The answer stopped before it was complete' } : {}))
     } catch (error) {
       if (controller.signal.aborted) return
