@@ -9,6 +9,8 @@ export class AuthError extends Error {
     message: string,
     /** Extra top-level fields, e.g. `weak_password: { reasons }`. */
     readonly extra: Record<string, unknown> = {},
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message)
   }
@@ -57,5 +59,5 @@ export function sendAuthError(req: IncomingMessage, res: ServerResponse, error: 
   const body = requestedApiVersion(req)
     ? { code: known.code, message: known.message, ...known.extra }
     : { code: known.status, error_code: known.code, msg: known.message, ...known.extra }
-  sendJson(res, known.status, body, authHeaders(req))
+  sendJson(res, known.status, body, { ...authHeaders(req), ...known.headers })
 }
