@@ -28,7 +28,7 @@ async function speak(role: keyof Clients, body: unknown): Promise<Response> {
 beforeAll(async () => {
   process.env.OPZENIX_TICK_MS = '200'
   server = await startRecordingServer([{ method: 'POST', path: /^\/v1\/text-to-speech\//, reply: { status: 200, headers: { 'content-type': 'audio/mpeg' }, body: MP3 } }])
-  stack = await startProjectWithEnv({ ELEVENLABS_API_URL: server.url, ELEVENLABS_API_KEY: KEY })
+  stack = await startProjectWithEnv({ ELEVENLABS_API_URL: server.url, ELEVENLABS_API_KEY: KEY, ELEVENLABS_TIMEOUT_MS: '3000' })
   as = await roleClients(stack)
   const run = await runToEnd(stack, as.operator, await createPipeline(stack, 'tts', failingPipeline(false)))
   const analysis = await invoke(as.operator, 'ai-insights', { execution_id: run.id })
@@ -75,6 +75,15 @@ describe('elevenlabs-tts', () => {
     const { requestId } = await openRequest(stack, 'staging')
     const res = await speak('viewer', { approval_request_id: requestId })
     expectError({ status: res.status, body: await res.json() }, 502, 'tts_error')
+    server.reset()
+    expect((await speak('viewer', { approval_request_id: requestId })).headers.get('x-opzenix-tts-cache')).toBe('miss')
+  })
+
+  it('gives up on an ElevenLabs that does not answer: 504 tts_timeout, nothing cached', async () => {
+    server.route({ method: 'POST', path: /^\/v1\/text-to-speech\//, reply: { status: 200, delayMs: 60_000, body: MP3 } })
+    const { requestId } = await openRequest(stack, 'uat')
+    const res = await speak('viewer', { approval_request_id: requestId })
+    expectError({ status: res.status, body: await res.json() }, 504, 'tts_timeout')
     server.reset()
     expect((await speak('viewer', { approval_request_id: requestId })).headers.get('x-opzenix-tts-cache')).toBe('miss')
   })

@@ -32,11 +32,17 @@ export const elevenlabsTts = handle(['POST'], async (req) => {
   const cached = await caller.admin.storage.from(BUCKET).download(path)
   if (cached.data) return audio(await cached.data.arrayBuffer(), 'hit')
 
+  // Bounded, so a stalled ElevenLabs cannot hold the caller (and this worker's connection) for ever.
+  const timeoutMs = Number(Deno.env.get('ELEVENLABS_TIMEOUT_MS')) || 30_000
+  const signal = AbortSignal.timeout(timeoutMs)
+  const timedOut = () => new HttpError(504, 'tts_timeout', `ElevenLabs did not answer within ${timeoutMs} ms`)
   const res = await fetch(`${base}/v1/text-to-speech/${encodeURIComponent(voice)}`, {
     method: 'POST',
     headers: { 'xi-api-key': key, 'content-type': 'application/json', accept: 'audio/mpeg' },
     body: JSON.stringify({ text, model_id: model }),
+    signal,
   }).catch((error: Error) => {
+    if (signal.aborted) throw timedOut()
     throw new HttpError(502, 'tts_unreachable', `ElevenLabs could not be reached (${error.message})`)
   })
   if (!res.ok) {
@@ -44,7 +50,10 @@ export const elevenlabsTts = handle(['POST'], async (req) => {
     const detail = typeof body?.detail === 'string' ? body.detail : body?.detail?.message
     throw new HttpError(502, 'tts_error', `ElevenLabs answered ${res.status}${detail ? `: ${detail}` : ''}`)
   }
-  const bytes = await res.arrayBuffer()
+  const bytes = await res.arrayBuffer().catch((error: Error) => {
+    if (signal.aborted) throw timedOut()
+    throw new HttpError(502, 'tts_unreachable', `ElevenLabs broke off the audio (${error.message})`)
+  })
   const stored = await caller.admin.storage.from(BUCKET).upload(path, new Blob([bytes], { type: 'audio/mpeg' }), { contentType: 'audio/mpeg', upsert: true })
   if (stored.error) console.error('tts-cache upload failed', stored.error.message)
   return audio(bytes, 'miss')
