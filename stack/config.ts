@@ -27,6 +27,8 @@ export interface StackConfig {
     siteUrl: string
     jwtExpiry: number
     enableSignup: boolean
+    /** `[auth] enable_anonymous_sign_ins`: POST /signup with no email or phone signs in an anonymous user. */
+    enableAnonymousSignIns: boolean
     enableRefreshTokenRotation: boolean
     refreshTokenReuseInterval: number
     minimumPasswordLength: number
@@ -112,6 +114,7 @@ export function loadConfig(overrides: ConfigOverrides = {}): StackConfig {
       siteUrl: auth.site_url ?? 'http://127.0.0.1:3000',
       jwtExpiry: auth.jwt_expiry ?? 3600,
       enableSignup: auth.enable_signup ?? true,
+      enableAnonymousSignIns: auth.enable_anonymous_sign_ins ?? false,
       enableRefreshTokenRotation: auth.enable_refresh_token_rotation ?? true,
       refreshTokenReuseInterval: auth.refresh_token_reuse_interval ?? 10,
       minimumPasswordLength: auth.minimum_password_length ?? 6,

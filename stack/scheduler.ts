@@ -20,7 +20,8 @@ export interface Scheduler {
  * service role key, one call at a time. A failed tick is logged (once per run of failures), never fatal.
  * Also calls otel-export (env OPZENIX_EXPORT_MS, default 5000; 0 turns it off) when `otel_export_due()` says
  * spans are waiting, so idle stacks never wake that function, and notify-event (env OPZENIX_NOTIFY_MS, default
- * 2000) likewise when `notification_delivery_due()` says a delivery is due.
+ * 2000) likewise when `notification_delivery_due()` says a delivery is due, and sandbox-cleanup (env
+ * OPZENIX_SANDBOX_CLEANUP_MS, default 60000) when `sandbox_cleanup_due()` says a demo sandbox has expired.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const loops = [
@@ -28,6 +29,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     every(options, 'otel-export', msFromEnv('OPZENIX_EXPORT_MS', 5000), 'otel_export_due'),
     every(options, 'connection-health-check', msFromEnv('OPZENIX_HEALTH_CHECK_MS', 300_000)), // every connection (docs/github.md §6)
     every(options, 'notify-event', msFromEnv('OPZENIX_NOTIFY_MS', 2000), 'notification_delivery_due'), // email, Slack, webhooks (docs/governance.md)
+    every(options, 'sandbox-cleanup', msFromEnv('OPZENIX_SANDBOX_CLEANUP_MS', 60_000), 'sandbox_cleanup_due'), // expired demo sandboxes (docs/demo.md)
   ]
   return { stop: async () => { await Promise.all(loops.map((loop) => loop.stop())) } }
 }

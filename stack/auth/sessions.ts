@@ -60,8 +60,8 @@ export async function signAccessToken(ctx: StackContext, user: UserRow, session:
     user_metadata: user.raw_user_meta_data ?? {},
     role: user.role ?? 'authenticated',
     aal: 'aal1',
-    // Only password sign-ins exist here, so the method is always "password", timed at the session's start.
-    amr: [{ method: 'password', timestamp: Math.floor(session.created_at.getTime() / 1000) }],
+    // Password or anonymous sign-ins only exist here, timed at the session's start.
+    amr: [{ method: user.is_anonymous ? 'anonymous' : 'password', timestamp: Math.floor(session.created_at.getTime() / 1000) }],
     session_id: session.id,
     is_anonymous: user.is_anonymous,
   }, ctx.config.jwtSecret)

@@ -10,6 +10,7 @@ const EXTERNAL_PROVIDERS = [
 export function settings(config: StackConfig): Record<string, unknown> {
   const external: Record<string, boolean> = Object.fromEntries(EXTERNAL_PROVIDERS.map((p) => [p, false]))
   external.email = config.auth.emailEnableSignup
+  external.anonymous_users = config.auth.enableAnonymousSignIns
   external.phone = false
   return {
     external,

@@ -5,6 +5,7 @@ import { transaction } from './db.ts'
 import { badRequest, unprocessable } from './errors.ts'
 import { readParams } from './params.ts'
 import { issueSession } from './sessions.ts'
+import { signupAnonymously } from './anonymous.ts'
 import { confirmEmail, createUser, findUserByEmail, hashPassword, identitiesOf } from './users.ts'
 import { userJson } from './user-json.ts'
 import { checkPasswordStrength, optionalObject, optionalString, validateEmail } from './validation.ts'
@@ -19,6 +20,8 @@ export async function signup(ctx: StackContext, req: IncomingMessage): Promise<u
   const params = await readParams(req)
   const phone = optionalString(params, 'phone')
   const rawEmail = optionalString(params, 'email')
+  // No email and no phone is an anonymous sign-in (supabase.auth.signInAnonymously), as in GoTrue.
+  if (!rawEmail && !phone) return signupAnonymously(ctx, req, optionalObject(params, 'data') ?? {})
   if (!rawEmail && phone) throw badRequest('phone_provider_disabled', 'Phone signups are disabled')
   if (!auth.emailEnableSignup) throw badRequest('email_provider_disabled', 'Email signups are disabled')
   const password = optionalString(params, 'password')

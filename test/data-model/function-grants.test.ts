@@ -61,6 +61,9 @@ const ALLOWED: Record<string, string[]> = {
   'public.use_approval_link': SERVER,
   'public.audit_approval_link': SERVER,
   'public.begin_ai_analysis': SERVER,
+  'public.open_sandbox': BROWSER,
+  'public.sandbox_cleanup_due': SERVER,
+  'public.cleanup_expired_sandboxes': SERVER,
   'public.engine_effect': [],
   'public.engine_log': [],
   'public.engine_record_deployment': [],
@@ -120,6 +123,12 @@ const ALLOWED: Record<string, string[]> = {
   'private.ai_rate_limits': [],
   // Internal to the trigger that marks simulated deployments.
   'private.deployment_is_simulated': [],
+  // The demo sandboxes: the organizations insert policy asks is_anonymous as the caller; the rest are internal.
+  'private.is_anonymous': ['authenticated'],
+  'private.is_sandbox': [],
+  'private.client_ip': [],
+  'private.demo_node': [],
+  'private.demo_edge': [],
 }
 
 // What anon may execute anywhere: the functions Supabase itself provides to policies and storage paths.

@@ -58,6 +58,9 @@ const EXPECTED: Record<string, [string, string, string, string, string]> = {
   otel_export_queue:        ['----', '----', 's---', 's---', '----'],
   otel_export_batches:      ['----', '----', 's---', 's---', '----'],
   ai_analyses:              ['----', 's---', 's---', 's---', '----'],
+  // A demo visitor's sandbox (its own organization, so Acme stays a real one): nobody here is its member, and
+  // no one writes it through the API; its visitor reads it (test/sandbox/sandbox.test.ts).
+  sandboxes:                ['----', '----', '----', '----', '----'],
 }
 
 const ACTORS = ['anon', 'viewer', 'operator', 'admin', 'other'] as const
@@ -322,6 +325,16 @@ const CASES: Record<string, Case> = {
     }),
     insert: (a) => ({ organization_id: DEMO.acme, project_id: DEMO.project, execution_id: DEMO.runningExecution, analyzer: 'model', model: 'forged', answer: 'forged', requested_by: own(a) }),
     patch: { answer: 'tampered', total_tokens: 0 },
+  },
+  sandboxes: {
+    fixture: async () => {
+      const [visitor] = await sql(stack, `insert into auth.users (id, aud, role, is_anonymous) values (gen_random_uuid(), 'authenticated', 'authenticated', true) returning id`)
+      const org = await serviceInsert('organizations', { name: 'Sandbox', slug: uniq('sandbox') })
+      return serviceInsert('sandboxes', { organization_id: org.id, user_id: visitor.id })
+    },
+    insert: (a) => ({ organization_id: DEMO.acme, user_id: own(a) }),
+    patch: { expires_at: '2999-01-01T00:00:00+00:00' },
+    key: 'organization_id',
   },
   webhook_deliveries: {
     fixture: () => serviceInsert('webhook_deliveries', { delivery_id: uniq('d'), event: 'push', project_id: DEMO.project }),

@@ -6,21 +6,33 @@ export type Database = {
           Tables: {
             "ai_analyses": {
                   Row: {
-                    "analyzer": string,"answer": string | null,"completion_tokens": number | null,"created_at": string,"error": string | null,"execution_id": string,"findings": NonNullable<Json>,"finished_at": string | null,"id": string,"kind": string,"model": string | null,"node_id": string | null,"organization_id": string,"project_id": string,"prompt": Json | null,"prompt_tokens": number | null,"requested_by": string | null,"status": string,"total_tokens": number | null
+                    "analyzer": string,"answer": string | null,"completion_tokens": number | null,"created_at": string,"environment_id": string | null,"error": string | null,"execution_id": string | null,"findings": NonNullable<Json>,"finished_at": string | null,"flow_template_id": string | null,"id": string,"kind": string,"model": string | null,"node_id": string | null,"organization_id": string,"project_id": string,"prompt": Json | null,"prompt_tokens": number | null,"requested_by": string | null,"status": string,"total_tokens": number | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "analyzer": string,"answer"?: string | null,"completion_tokens"?: number | null,"created_at"?: string,"error"?: string | null,"execution_id": string,"findings"?: NonNullable<Json>,"finished_at"?: string | null,"id"?: string,"kind"?: string,"model"?: string | null,"node_id"?: string | null,"organization_id": string,"project_id": string,"prompt"?: Json | null,"prompt_tokens"?: number | null,"requested_by"?: string | null,"status"?: string,"total_tokens"?: number | null
+                    "analyzer": string,"answer"?: string | null,"completion_tokens"?: number | null,"created_at"?: string,"environment_id"?: string | null,"error"?: string | null,"execution_id"?: string | null,"findings"?: NonNullable<Json>,"finished_at"?: string | null,"flow_template_id"?: string | null,"id"?: string,"kind"?: string,"model"?: string | null,"node_id"?: string | null,"organization_id": string,"project_id": string,"prompt"?: Json | null,"prompt_tokens"?: number | null,"requested_by"?: string | null,"status"?: string,"total_tokens"?: number | null
                   }
                   Update: {
-                    "analyzer"?: string,"answer"?: string | null,"completion_tokens"?: number | null,"created_at"?: string,"error"?: string | null,"execution_id"?: string,"findings"?: NonNullable<Json>,"finished_at"?: string | null,"id"?: string,"kind"?: string,"model"?: string | null,"node_id"?: string | null,"organization_id"?: string,"project_id"?: string,"prompt"?: Json | null,"prompt_tokens"?: number | null,"requested_by"?: string | null,"status"?: string,"total_tokens"?: number | null
+                    "analyzer"?: string,"answer"?: string | null,"completion_tokens"?: number | null,"created_at"?: string,"environment_id"?: string | null,"error"?: string | null,"execution_id"?: string | null,"findings"?: NonNullable<Json>,"finished_at"?: string | null,"flow_template_id"?: string | null,"id"?: string,"kind"?: string,"model"?: string | null,"node_id"?: string | null,"organization_id"?: string,"project_id"?: string,"prompt"?: Json | null,"prompt_tokens"?: number | null,"requested_by"?: string | null,"status"?: string,"total_tokens"?: number | null
                   }
                   Relationships: [
                     {
+      foreignKeyName: "ai_analyses_environment_id_fkey"
+      columns: ["environment_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id"]
+    },{
       foreignKeyName: "ai_analyses_execution_id_fkey"
       columns: ["execution_id"]
 isOneToOne: false
       referencedRelation: "executions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "ai_analyses_flow_template_id_fkey"
+      columns: ["flow_template_id"]
+isOneToOne: false
+      referencedRelation: "flow_templates"
       referencedColumns: ["id"]
     },{
       foreignKeyName: "ai_analyses_organization_id_fkey"
@@ -1068,6 +1080,26 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"sandboxes": {
+                  Row: {
+                    "created_at": string,"expires_at": string,"organization_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"expires_at"?: string,"organization_id": string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"expires_at"?: string,"organization_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "sandboxes_organization_id_fkey"
+      columns: ["organization_id"]
+isOneToOne: true
+      referencedRelation: "organizations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"secret_references": {
                   Row: {
                     "created_at": string,"description": string | null,"environment_id": string | null,"external_name": string | null,"id": string,"project_id": string,"provider": string,"ref_key": string,"scope": string,"updated_at": string
@@ -1356,7 +1388,7 @@ isOneToOne: false
 { Args: { "_decision": Database["public"]['Enums']["approval_vote"],"_outcome": string,"_request_id": string,"_user_id": string }; Returns: undefined
                            },
 "begin_ai_analysis":
-{ Args: { "_analyzer": string,"_execution_id": string,"_kind": string,"_model": string,"_node_id": string,"_user_id": string }; Returns: string
+{ Args: { "_analyzer": string,"_environment_id": string,"_execution_id": string,"_flow_template_id": string,"_kind": string,"_model": string,"_node_id": string,"_user_id": string }; Returns: string
                            },
 "cicd_task_type":
 { Args: { "_config": Json,"_kind": Database["public"]['Enums']["node_kind"],"_name": string }; Returns: string
@@ -1366,6 +1398,9 @@ isOneToOne: false
                            },
 "claim_otel_export_batch":
 { Args: { "_lease_seconds"?: number,"_max_spans"?: number }; Returns: Json
+                           },
+"cleanup_expired_sandboxes":
+{ Args: Record<PropertyKey, never>; Returns: number
                            },
 "control_tower_kpis":
 { Args: { "_project_id": string }; Returns: Json
@@ -1557,6 +1592,9 @@ isOneToOne: false
 "notification_delivery_due":
 { Args: Record<PropertyKey, never>; Returns: boolean
                            },
+"open_sandbox":
+{ Args: Record<PropertyKey, never>; Returns: string
+                           },
 "org_role_at_least":
 { Args: { "_org_id": string,"_role": Database["public"]['Enums']["app_role"] }; Returns: boolean
                            },
@@ -1619,6 +1657,9 @@ isOneToOne: false
 { Args: { "_environment_id": string,"_reason": string,"_version_id": string }; Returns: {
               "commit_sha": string,"deployment_id": string,"restored_from_id": string,"rolled_back_deployment_id": string,"version_id": string,"version_tag": string
             }[]
+                           },
+"sandbox_cleanup_due":
+{ Args: Record<PropertyKey, never>; Returns: boolean
                            },
 "save_approval_policy":
 { Args: { "_environment_id": string,"_policy": Json,"_reason": string }; Returns: {

@@ -3,7 +3,6 @@ import { Alert } from '../../../components/ui/alert.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { Input } from '../../../components/ui/input.tsx'
 import { Label } from '../../../components/ui/label.tsx'
-import { signIn, signUp } from '../api/auth.ts'
 
 type Mode = 'sign-in' | 'sign-up'
 
@@ -12,9 +11,17 @@ const copy = {
   'sign-up': { title: 'Create an account', submit: 'Sign up', busy: 'Creating account…', switchTo: 'sign-in', switchLabel: 'Have an account? Sign in' },
 } as const satisfies Record<Mode, { title: string; submit: string; busy: string; switchTo: Mode; switchLabel: string }>
 
+interface AuthFormProps {
+  defaultMode?: Mode
+  /** Off where the form is not the page's first thing (the landing page), so the page does not jump to it. */
+  autoFocus?: boolean
+  /** Called once a session exists (the landing page then loads the app; elsewhere the session hook notices). */
+  onSignedIn?: () => void
+}
+
 /** Email and password form that signs in or signs up; errors are announced to screen readers. */
-export function AuthForm() {
-  const [mode, setMode] = useState<Mode>('sign-in')
+export function AuthForm({ defaultMode = 'sign-in', autoFocus = true, onSignedIn }: AuthFormProps) {
+  const [mode, setMode] = useState<Mode>(defaultMode)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
@@ -29,8 +36,13 @@ export function AuthForm() {
     setError(null)
     setNotice(null)
     try {
-      if (mode === 'sign-in') await signIn(credentials)
-      else if (!(await signUp(credentials)).signedIn) setNotice(`Check ${credentials.email} for a confirmation link, then sign in.`)
+      // Loaded on submit, so the landing page that shows this form does not carry supabase-js.
+      const { signIn, signUp } = await import('../api/auth.ts')
+      if (mode === 'sign-in') {
+        await signIn(credentials)
+        onSignedIn?.()
+      } else if (!(await signUp(credentials)).signedIn) setNotice(`Check ${credentials.email} for a confirmation link, then sign in.`)
+      else onSignedIn?.()
     } catch (e) {
       setError((e as Error).message || 'Something went wrong. Try again.')
     } finally {
@@ -43,7 +55,7 @@ export function AuthForm() {
       <h2 id={`${id}-title`} className="text-xl font-semibold">{text.title}</h2>
       <div className="flex flex-col gap-1.5">
         <Label htmlFor={`${id}-email`}>Email</Label>
-        <Input id={`${id}-email`} name="email" type="email" autoComplete="email" required autoFocus />
+        <Input id={`${id}-email`} name="email" type="email" autoComplete="email" required autoFocus={autoFocus} />
       </div>
       <div className="flex flex-col gap-1.5">
         <Label htmlFor={`${id}-password`}>Password</Label>

@@ -55,6 +55,14 @@ describe('tick: a linear run', () => {
     expect(end.status).toBe(status)
   })
 
+  it('fails a flaky simulated step on its first attempts only (fail_attempts), so a rerun of it passes', () => {
+    const flaky = { executor: { ...simulated(10, 'success').executor, fail_attempts: 1 } }
+    const first = execution([['src', 'source'], ['t', 'test', flaky]], [['src', 't']])
+    expect(runAt(first, [0, 10]).status).toBe('failed')
+    const second = { ...first, nodes: first.nodes.map((n) => ({ ...n, attempt: 2 })) }
+    expect(runAt(second, [0, 10]).status).toBe('success')
+  })
+
   it('does nothing for a finished execution', () => {
     const done = runAt(linear(), [0, 1000])
     expect(tick(done, { now: T0 + 5000 })).toEqual([])

@@ -26,6 +26,8 @@ export const simulatedExecutorSchema = z.object({
   duration_ms: durationMs.default(1000),
   outcome: z.enum(STEP_OUTCOMES).default('success'),
   log_lines: z.array(z.string()).default([]),
+  /** The first this-many attempts fail whatever `outcome` says: a flaky step, so a rerun can pass (the demo). */
+  fail_attempts: z.number().int().min(0).max(10).optional(),
 })
 export type SimulatedExecutor = z.infer<typeof simulatedExecutorSchema>
 

@@ -123,8 +123,9 @@ export function runningStep(node: EngineNode, ctx: RuleContext): Step | null {
         return { to: 'failed', reason: 'timed_out', detail: `timed out waiting for workflow run (${executor.timeout_minutes} min)`, effects: [] }
       }
       if (elapsed < executor.duration_ms) return null
-      const lines = [...executor.log_lines, `[simulated] ${parsed.kind} finished: ${executor.outcome}`]
-      return { to: OUTCOME_STATUS[executor.outcome], reason: 'simulated_finished', effects: [{ type: 'write_logs', nodeId: id, lines }] }
+      const outcome = node.attempt <= (executor.fail_attempts ?? 0) ? 'failure' : executor.outcome
+      const lines = [...executor.log_lines, `[simulated] ${parsed.kind} finished: ${outcome}`]
+      return { to: OUTCOME_STATUS[outcome], reason: 'simulated_finished', effects: [{ type: 'write_logs', nodeId: id, lines }] }
     }
     case 'approval':
       return { to: 'failed', reason: 'invalid_config', detail: 'an approval gate never runs, it waits', effects: [] }
