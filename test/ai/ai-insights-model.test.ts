@@ -82,6 +82,21 @@ describe('ai-insights with a model', () => {
     expect((await as.globex.from('ai_analyses').select('id').eq('id', id)).data).toEqual([])
   })
 
+  it('explain-config streams the model\'s explanation of a pipeline on the same plumbing', async () => {
+    server.reset()
+    const { data: pipeline } = await stack.service().from('executions').select('flow_template_id').eq('id', run).single()
+    const { data } = await as.viewer.auth.getSession()
+    const res = await fetch(`${stack.functionsUrl}/explain-config`, {
+      method: 'POST', body: JSON.stringify({ flow_template_id: pipeline!.flow_template_id }),
+      headers: { 'content-type': 'application/json', apikey: stack.anonKey, authorization: `Bearer ${data.session!.access_token}` },
+    })
+    const events = await readEvents(res)
+    expect(events.map((e) => e.event)).toEqual(['analysis', 'delta', 'delta', 'delta', 'done'])
+    expect(events[0].data.summary).toBe('Pipeline "ai model" runs source → build → test → deploy to dev.')
+    const prompt = JSON.parse(server.received('/v1/chat/completions')[0].body).messages[1].content
+    expect(prompt).toContain('Nodes (kind, config):\n- source: source {"repository":"acme/payments-api"}')
+  })
+
   it('answers the model\'s own error as a 502 that quotes it, and records the failure', async () => {
     server.route(modelRoute({ status: 429, json: { error: { message: 'Rate limit reached for test-model', type: 'requests' } } }))
     const res = await ask('viewer', { execution_id: run })

@@ -56,3 +56,14 @@ export function buildRunPrompt(input: PromptInput, known: readonly string[] = []
   if (user.length > MAX_PROMPT_CHARS) user = `${user.slice(0, MAX_PROMPT_CHARS - 40)}\n… (context cut to fit)`
   return [{ role: 'system', content: SYSTEM }, { role: 'user', content: user }]
 }
+
+/** A prompt from a system brief and sections of context, redacted and bounded like the run prompt. */
+export function buildPrompt(system: string, sections: string[], known: readonly string[] = []): ChatMessage[] {
+  let user = redact(sections.filter((s) => s !== '').join('\n\n'), known)
+  if (user.length > MAX_PROMPT_CHARS) user = `${user.slice(0, MAX_PROMPT_CHARS - 40)}\n… (context cut to fit)`
+  return [{ role: 'system', content: system }, { role: 'user', content: user }]
+}
+
+/** The findings as prompt lines. */
+export const findingLines = (insight: RunInsight) =>
+  `Rule-based findings:\n${insight.findings.length > 0 ? insight.findings.map((f) => `- (${f.severity}) ${f.message}`).join('\n') : '- none'}`

@@ -1,6 +1,6 @@
 // Telemetry anomalies: latency and error rate per time bucket, each scored with an EWMA z-score against the
 // buckets before it. Only rises are reported: faster and healthier are not incidents.
-import { ewmaScores } from './stats.ts'
+import { ewmaScores, median } from './stats.ts'
 
 export interface Sample {
   at: string
@@ -73,3 +73,33 @@ export function telemetryAnomalies(buckets: Bucket[], options: Partial<AnomalyOp
 }
 
 const round = (n: number) => Math.round(n * 100) / 100
+
+export interface Trend {
+  metric: 'latency' | 'error_rate'
+  /** Median of the earlier half of the buckets, and of the later half. */
+  before: number
+  after: number
+}
+
+/**
+ * Whether latency or error rate moved between the earlier and the later half of the buckets (at least 4 with
+ * data): latency by 20% or more, error rate by 10 points or more. Falls are trends too (an improvement).
+ */
+export function trends(buckets: Bucket[]): Trend[] {
+  const out: Trend[] = []
+  const halves = (values: number[]) => {
+    const mid = Math.floor(values.length / 2)
+    return [median(values.slice(0, mid)), median(values.slice(values.length - mid))] as const
+  }
+  const latency = buckets.filter((b) => b.latency_ms !== null).map((b) => b.latency_ms!)
+  if (latency.length >= 4) {
+    const [before, after] = halves(latency)
+    if (before > 0 && Math.abs(after - before) / before >= 0.2) out.push({ metric: 'latency', before, after })
+  }
+  const rates = buckets.filter((b) => b.count > 0).map((b) => b.errors / b.count)
+  if (rates.length >= 4) {
+    const [before, after] = halves(rates)
+    if (Math.abs(after - before) >= 0.1) out.push({ metric: 'error_rate', before: round(before), after: round(after) })
+  }
+  return out
+}

@@ -1,0 +1,3 @@
+import { aiTelemetryAnalysis } from './handler.ts'
+
+Deno.serve(aiTelemetryAnalysis)

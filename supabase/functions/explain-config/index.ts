@@ -1,0 +1,3 @@
+import { explainConfig } from './handler.ts'
+
+Deno.serve(explainConfig)
