@@ -32,6 +32,7 @@ export const router = createBrowserRouter([
       { path: 'organization', handle: { needs: 'organization' }, lazy: page(() => import('../features/organization/pages/organization-page.tsx')) },
       { path: 'projects', handle: { needs: 'organization' }, lazy: page(() => import('../features/projects/pages/projects-page.tsx')) },
       { path: 'onboarding', handle: { needs: 'organization' }, lazy: page(() => import('../features/onboarding/pages/onboarding-page.tsx')) },
+      { path: 'demo', lazy: page(() => import('../features/demo/pages/demo-page.tsx')) },
       { path: 'invite/:token', handle: { needs: 'nothing' }, lazy: page(() => import('../features/organization/pages/accept-invitation-page.tsx')) },
       { path: '*', lazy: page(() => import('./not-found-page.tsx')) },
     ],

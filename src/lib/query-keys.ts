@@ -44,6 +44,9 @@ export const queryKeys = {
     page: (projectId: string, search: string, page: number) => ['pipelines', 'list', projectId, search, page] as const,
     environmentRules: (projectId: string) => ['pipelines', 'environment-rules', projectId] as const,
   },
+  demo: {
+    tour: (projectId: string) => ['demo', 'tour', projectId] as const,
+  },
   executions: {
     all: ['executions'] as const,
     lists: (projectId: string) => ['executions', 'list', projectId] as const,
