@@ -63,6 +63,7 @@ describe('ai-insights with a model', () => {
     expect(prompt).toContain('Recent history of the same stages:\n- test: no earlier runs')
     expect(prompt).toContain('Rule-based findings:\n- (critical) Stage "test" failed with')
     expect(prompt).toContain('The user asks about stage "test".')
+    expect(prompt).toMatch(/Trace \(depth-first; name, duration, status\):\n- RUN [^\n]* ERROR\n  - /)
     expect(prompt).toContain('git push failed for [redacted] (token [redacted])')
     expect(request.body).not.toContain(TOKEN)
     expect(request.body).not.toContain(MODEL_KEY)

@@ -45,6 +45,8 @@ export function buildRunPrompt(input: PromptInput, known: readonly string[] = []
     run.error_message ? `Error: ${run.error_message}` : '',
     `Stages: ${input.nodes.map((n) => `${n.name} ${n.status}${n.duration_ms === null ? '' : ` ${Math.round(n.duration_ms / 1000)}s`}`).join('; ')}`,
     input.node_id ? `The user asks about stage "${input.node_id}".` : '',
+    context.trace.length > 0 ? `Trace (depth-first; name, duration, status):\n${context.trace.slice(0, 40).map((t) =>
+      `${'  '.repeat(Math.min(t.depth, 6))}- ${t.name}${t.duration_ms === null ? '' : ` ${Math.round(t.duration_ms / 100) / 10}s`}${t.status === 'error' ? ' ERROR' : ''}`).join('\n')}${context.trace.length > 40 ? `\n(${context.trace.length - 40} more spans)` : ''}` : '',
     context.failing.length > 0 ? `Failing spans:\n${context.failing.map((f) => `- ${f.path.join(' > ')}: ${f.result}${f.error_type ? ` (${f.error_type})` : ''}`).join('\n')}` : '',
     ...context.logs.filter((l) => l.node_id === null || focus.has(l.node_id)).map((excerpt) =>
       `Log of ${excerpt.node_id ? `stage "${excerpt.node_id}"` : 'the run'}${excerpt.omitted > 0 ? ` (${excerpt.omitted} earlier lines left out)` : ''}:\n`
