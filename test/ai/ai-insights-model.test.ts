@@ -3,11 +3,11 @@
 // stored with its prompt, model and token counts; the model's error answers and a slow model are clear errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO, sql } from '../data-model/demo.ts'
-import { expectError, roleClients, type Clients } from '../functions/helpers.ts'
+import { expectError, roleClients, waitFor, type Clients } from '../functions/helpers.ts'
 import { createPipeline, failingPipeline, runToEnd } from '../functions/runs.ts'
 import { startProjectWithEnv, type ProjectStack } from '../github/project.ts'
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server.ts'
-import { ANSWER, MODEL_KEY, modelRoute, readEvents } from './model-server.ts'
+import { ANSWER, MODEL_KEY, modelRoute, readEvents, streamedCompletion } from './model-server.ts'
 
 let stack: ProjectStack
 let server: RecordingServer
@@ -115,6 +115,41 @@ describe('ai-insights with a model', () => {
     const reply = { status: res.status, body: await res.json() }
     expectError(reply, 504, 'model_timeout')
     expect(reply.body.error.message).toMatch(/^The model \(test-model\) sent nothing for 1.5 s/)
+    server.reset()
+  })
+
+  it('a model that stalls mid-answer ends the stream with a timeout event; the partial answer is kept', async () => {
+    const first = streamedCompletion(['The test stage']).split('\n\n')[1] + '\n\n'
+    server.route(modelRoute({ status: 200, headers: { 'content-type': 'text/event-stream' }, chunks: [{ data: first }], hold: true }))
+    const events = await readEvents(await ask('viewer', { execution_id: run }))
+    expect(events.map((e) => e.event)).toEqual(['analysis', 'delta', 'error'])
+    expect(events[2].data.error).toEqual({ code: 'model_timeout', message: expect.stringMatching(/^The model \(test-model\) sent nothing for 1.5 s/) })
+    const [row] = await sql(stack, 'select status, answer from public.ai_analyses where id = $1', [events[0].data.analysis_id])
+    expect(row).toEqual({ status: 'failed', answer: 'The test stage' })
+    server.reset()
+  })
+
+  it('a reader who leaves mid-answer stops the model, and the row says so', async () => {
+    const first = streamedCompletion(['Half an answer']).split('\n\n')[1] + '\n\n'
+    // Empty deltas keep the model "alive" well past AI_TIMEOUT_MS, so only the reader's leaving can end it.
+    const keepAlive = { data: `data: ${JSON.stringify({ choices: [{ index: 0, delta: {} }] })}\n\n`, delayMs: 300 }
+    server.route(modelRoute({ status: 200, headers: { 'content-type': 'text/event-stream' }, chunks: [{ data: first }, ...Array(40).fill(keepAlive)], hold: true }))
+    const controller = new AbortController()
+    const { data } = await as.viewer.auth.getSession()
+    const res = await fetch(`${stack.functionsUrl}/ai-insights`, {
+      method: 'POST', body: JSON.stringify({ execution_id: run }), signal: controller.signal,
+      headers: { 'content-type': 'application/json', apikey: stack.anonKey, authorization: `Bearer ${data.session!.access_token}` },
+    })
+    const reader = res.body!.getReader()
+    let text = ''
+    while (!text.includes('Half an answer')) text += new TextDecoder().decode((await reader.read()).value)
+    const id = JSON.parse(/^data: (.*)$/m.exec(text)![1]).analysis_id
+    controller.abort()
+    const row = await waitFor(async () => {
+      const [r] = await sql(stack, 'select status, answer, error from public.ai_analyses where id = $1', [id])
+      return r.status === 'running' ? undefined : r
+    }, 30_000, 'the analysis to be closed')
+    expect(row).toEqual({ status: 'failed', answer: 'Half an answer', error: 'The reader left before the answer was complete' })
     server.reset()
   })
 

@@ -22,6 +22,10 @@ export interface Reply {
   body?: string | Buffer
   /** Wait this long before answering (a slow or hanging service). */
   delayMs?: number
+  /** A streamed body instead of `body`: each piece written after its own delay. */
+  chunks?: Array<{ data: string | Buffer; delayMs?: number }>
+  /** With `chunks`: keep the connection open afterwards (a service that stalls mid-answer) until it closes. */
+  hold?: boolean
 }
 
 export interface Route {
@@ -65,6 +69,15 @@ export async function startRecordingServer(initial: Route[] = []): Promise<Recor
     if (res.destroyed) return
     const headers: Record<string, string> = { ...(reply.json !== undefined ? { 'content-type': 'application/json' } : {}), ...reply.headers }
     res.writeHead(reply.status ?? 200, headers)
+    if (reply.chunks) {
+      for (const piece of reply.chunks) {
+        if (piece.delayMs) await new Promise((resolve) => setTimeout(resolve, piece.delayMs))
+        if (res.destroyed) return
+        res.write(piece.data)
+      }
+      if (!reply.hold) res.end()
+      return
+    }
     res.end(reply.json !== undefined ? JSON.stringify(reply.json) : reply.body ?? '')
   })
   server.on('connection', (socket) => {

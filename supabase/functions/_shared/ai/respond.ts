@@ -87,27 +87,40 @@ async function streamAnswer(caller: Caller, id: string, model: ModelConfig, mess
   }
   let answer = ''
   let usage: Usage = { prompt_tokens: null, completion_tokens: null, total_tokens: null }
+  let readerLeft = false
   const body = new ReadableStream<Uint8Array>({
     async start(out) {
-      out.enqueue(sseEvent('analysis', { analysis_id: id, analyzer: 'model', model: model.model, summary: insight.summary, findings: insight.findings }))
+      const send = (bytes: Uint8Array) => { if (!readerLeft) out.enqueue(bytes) }
+      send(sseEvent('analysis', { analysis_id: id, analyzer: 'model', model: model.model, summary: insight.summary, findings: insight.findings }))
       try {
         for await (const chunk of chunks) {
+          if (readerLeft) break
           if (chunk.type === 'usage') usage = chunk.usage
           else {
             answer += chunk.text
-            out.enqueue(sseEvent('delta', { text: chunk.text }))
+            send(sseEvent('delta', { text: chunk.text }))
           }
         }
-        await finish(caller, id, { status: 'complete', answer, ...usage })
-        out.enqueue(sseEvent('done', { analysis_id: id, usage }))
+        if (readerLeft) {
+          await finish(caller, id, { status: 'failed', answer, error: 'The reader left before the answer was complete', ...usage })
+        } else {
+          await finish(caller, id, { status: 'complete', answer, ...usage })
+          send(sseEvent('done', { analysis_id: id, usage }))
+        }
       } catch (error) {
         const known = error instanceof ModelError
-        if (!known) console.error(error)
-        const message = known ? error.message : 'The answer stopped on our side; it has been logged'
+        if (!known && !readerLeft) console.error(error)
+        const message = readerLeft ? 'The reader left before the answer was complete'
+          : known ? error.message : 'The answer stopped on our side; it has been logged'
         await finish(caller, id, { status: 'failed', answer, error: message, ...usage }).catch(console.error)
-        out.enqueue(sseEvent('error', { error: { code: known ? error.code : 'internal', message } }))
+        send(sseEvent('error', { error: { code: known ? error.code : 'internal', message } }))
       }
-      out.close()
+      if (!readerLeft) out.close()
+    },
+    // The browser went away (closed the page, asked again): stop reading the model; the row says why.
+    cancel() {
+      readerLeft = true
+      void chunks.return(undefined)
     },
   })
   return new Response(body, { status: 200, headers: { ...corsHeaders, 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } })
