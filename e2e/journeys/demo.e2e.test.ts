@@ -59,7 +59,11 @@ describe('the landing page and the demo in Chromium', () => {
       await page.getByRole('heading', { name: 'How it compares' }).waitFor()
       const table = page.getByRole('table')
       for (const tool of ['GitHub Environments', 'Argo CD', 'GitLab CI/CD']) await table.getByRole('columnheader', { name: tool }).waitFor()
-      await expect.poll(() => page.getByRole('img').evaluateAll((imgs) => imgs.length), LONG).toBe(3)
+      await expect.poll(() => page.getByRole('img', { name: /^Screenshot: / }).count(), LONG).toBe(3)
+      // Real images that decode (they load lazily, once scrolled to).
+      const shot = page.getByRole('img', { name: 'Screenshot: the run page with every stage passed' })
+      await shot.scrollIntoViewIfNeeded()
+      await expect.poll(() => shot.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), LONG).toBe(960)
       await page.getByText('npm ci\nnpm start').waitFor()
       // The sign-in form is on the page, and nothing of the app was loaded for it.
       await page.getByLabel('Email').waitFor()
