@@ -24,6 +24,7 @@ export class ChangeFeed {
   private pending: string[] = []
   private pumping = false
   private stopped = false
+  private retry?: NodeJS.Timeout
 
   constructor(
     private dbUrl: string,
@@ -35,22 +36,75 @@ export class ChangeFeed {
 
   async start(): Promise<void> {
     const sql = await readFile(new URL('./capture.sql', import.meta.url), 'utf8')
-    this.listener = new pg.Client({ connectionString: this.dbUrl, application_name: 'realtime-listener' })
-    this.listener.on('error', (e) => { if (!this.stopped) this.log(`listener: ${e.message}`) })
-    await this.listener.connect()
-    this.listener.on('notification', (n) => {
-      if (n.channel === 'realtime_stack_schema') return this.onSchemaChange()
-      if (n.payload) this.pending.push(n.payload)
-      void this.pump()
-    })
-    await this.listener.query('listen realtime_stack_changes; listen realtime_stack_schema')
+    await this.listen()
     // Installed over the listening connection's peer so no change committed after this point is missed.
     await this.pool.query(sql)
   }
 
   async stop(): Promise<void> {
     this.stopped = true
+    clearTimeout(this.retry)
     await this.listener?.end().catch(() => {})
+  }
+
+  /**
+   * Opens the LISTEN connection. When it is lost (Postgres restarted, the connection was cut) it is opened
+   * again with backoff, and the changes queued meanwhile (still in realtime.stack_changes) are delivered then,
+   * in commit order, so subscribers miss nothing.
+   */
+  private async listen(): Promise<void> {
+    const listener = new pg.Client({ connectionString: this.dbUrl, application_name: 'realtime-listener' })
+    this.listener = listener
+    let lost = false
+    const onLost = (why: string) => {
+      if (lost || this.stopped) return
+      lost = true
+      this.log(`listener: ${why}; reconnecting`)
+      listener.end().catch(() => {})
+      this.reconnect()
+    }
+    listener.on('notification', (n) => {
+      if (n.channel === 'realtime_stack_schema') return this.onSchemaChange()
+      if (n.payload) this.pending.push(n.payload)
+      void this.pump()
+    })
+    // Until it listens, a failure is the caller's to handle (start fails, or reconnect tries again).
+    let listening = false
+    listener.on('error', (e) => { if (listening) onLost(e.message) })
+    try {
+      await listener.connect()
+      await listener.query('listen realtime_stack_changes; listen realtime_stack_schema')
+    } catch (error) {
+      lost = true
+      listener.end().catch(() => {})
+      throw error
+    }
+    listening = true
+    listener.on('end', () => onLost('connection ended'))
+  }
+
+  private reconnect(attempt = 0): void {
+    const delay = Math.min(5000, 250 * 2 ** attempt)
+    this.retry = setTimeout(async () => {
+      if (this.stopped) return
+      try {
+        await this.listen()
+        await this.catchUp()
+        this.log('listener: reconnected')
+      } catch (error) {
+        this.log(`listener: ${(error as Error).message}; retrying in ${Math.min(5000, delay * 2)} ms`)
+        this.listener?.end().catch(() => {})
+        this.reconnect(attempt + 1)
+      }
+    }, delay)
+  }
+
+  /** Queues every transaction whose changes are still waiting (committed while nobody listened). */
+  private async catchUp(): Promise<void> {
+    const { rows } = await this.pool.query(`select xid::text from realtime.stack_changes group by xid order by min(id)`)
+    this.pending.push(...rows.map((r) => r.xid as string))
+    this.onSchemaChange() // a schema change may have been missed too
+    await this.pump()
   }
 
   private async pump(): Promise<void> {
