@@ -13,7 +13,8 @@ import { skipAfterFirstFailure } from '../lib/sequence.ts'
 import { signInPage } from '../lib/session.ts'
 
 // Issue 14 without a model or an ElevenLabs key (the project as shipped): a failed run's analysis comes from the
-// rules, labelled so on screen, and "Read aloud" falls back to the browser's own voice, labelled too.
+// rules, labelled so on screen, and "Read aloud" falls back to the browser's own voice, labelled too; the
+// pipeline's "Explain" answers from the rules as well.
 const here = path.dirname(fileURLToPath(import.meta.url))
 const LONG = { timeout: 30_000 }
 
@@ -23,6 +24,7 @@ let browser: Browser
 let page: Page
 let viewerDb: Client
 let operatorDb: Client
+let pipelineId = ''
 
 beforeAll(async () => {
   stack = await startTestStack(path.resolve(here, '../../supabase'))
@@ -42,7 +44,8 @@ describe('a failed run is analyzed by the rules in Chromium', () => {
   skipAfterFirstFailure()
 
   it('a viewer asks, and the rule-based analysis says which stage failed with what', async () => {
-    const run = await runToEnd(stack, operatorDb, await createPipeline(stack, 'rules journey', failingPipeline(false)))
+    pipelineId = await createPipeline(stack, 'rules journey', failingPipeline(false))
+    const run = await runToEnd(stack, operatorDb, pipelineId)
     page = await signInPage(browser, app.url, 'viewer@opzenix.dev')
     await page.goto(`${app.url}/executions/${run.id}`)
     const panel = page.getByTestId('analysis-panel')
@@ -61,5 +64,13 @@ describe('a failed run is analyzed by the rules in Chromium', () => {
     await result.getByRole('button', { name: 'Read aloud' }).click()
     await expect.poll(() => result.getByTestId('read-aloud-status').textContent(), LONG)
       .toMatch(/^(Reading|Read) with your browser's voice \(no ElevenLabs key is set\)$/)
+  }, 90_000)
+
+  it('"Explain" on the pipeline says what it runs, from the rules', async () => {
+    await page.goto(`${app.url}/pipelines/${pipelineId}`)
+    await page.getByRole('button', { name: 'Explain', exact: true }).click()
+    const sheet = page.getByTestId('explain-pipeline')
+    await expect.poll(() => sheet.getByTestId('analysis-label').textContent(), LONG).toBe('Rule-based analysis')
+    expect(await sheet.getByTestId('analysis-summary').textContent()).toBe('Pipeline "rules journey" runs source → build → test → deploy to dev.')
   }, 90_000)
 })

@@ -1,19 +1,20 @@
-import { Bot, ListChecks, Sparkles } from 'lucide-react'
+import { Sparkles } from 'lucide-react'
+import { AnalysisFindings } from '../../../components/analysis/analysis-findings.tsx'
+import { AnalyzerLabel, LiveAnalysisView } from '../../../components/analysis/live-analysis.tsx'
+import { ReadAloudButton } from '../../../components/analysis/read-aloud-button.tsx'
 import { ErrorState, LoadingRows } from '../../../components/states.tsx'
-import { Alert } from '../../../components/ui/alert.tsx'
 import { Badge } from '../../../components/ui/badge.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../components/ui/card.tsx'
 import { formatDateTime } from '../../../lib/format.ts'
+import type { AnalysisFinding } from '../../../lib/analysis-events.ts'
+import { queryKeys } from '../../../lib/query-keys.ts'
+import { useAnalysis } from '../../../lib/use-analysis.ts'
 import { useAnalyses, type StoredAnalysis } from '../api/list-analyses.ts'
-import { useRunAnalysis, type LiveAnalysis } from '../hooks/use-run-analysis.ts'
-import type { AnalysisFinding } from '../lib/analysis-events.ts'
-import { AnalysisFindings } from './analysis-findings.tsx'
-import { ReadAloudButton } from './read-aloud-button.tsx'
 
 /** Why a failed run failed: ask for an analysis (a model's streamed answer, or the labelled rule-based one), and earlier ones. */
 export function AnalysisPanel({ executionId, nodeId }: { executionId: string; nodeId?: string | null }) {
-  const { live, ask } = useRunAnalysis(executionId)
+  const { live, ask } = useAnalysis('ai-insights', queryKeys.executions.analyses(executionId))
   const busy = live?.phase === 'asking' || live?.phase === 'streaming'
   return (
     <Card data-testid="analysis-panel" aria-labelledby="analysis-title">
@@ -22,46 +23,15 @@ export function AnalysisPanel({ executionId, nodeId }: { executionId: string; no
           <CardTitle id="analysis-title">Analysis</CardTitle>
           <CardDescription>Why this run failed and what to try, from its logs, its stages' history and the pipeline's configuration.</CardDescription>
         </div>
-        <Button size="sm" onClick={() => void ask(nodeId)} disabled={busy}>
+        <Button size="sm" onClick={() => void ask({ execution_id: executionId, node_id: nodeId ?? null })} disabled={busy}>
           <Sparkles /> {busy ? 'Analyzing…' : live ? 'Analyze again' : 'Analyze this run'}
         </Button>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
-        {live && <LiveResult live={live} />}
+        {live && <LiveAnalysisView live={live} asking="Gathering the run's logs and history…" />}
         <PastAnalyses executionId={executionId} />
       </CardContent>
     </Card>
-  )
-}
-
-function AnalyzerLabel({ analyzer, model }: { analyzer: string | null; model: string | null }) {
-  return analyzer === 'model'
-    ? <Badge tone="accent" data-testid="analysis-label"><Bot />AI analysis · {model}</Badge>
-    : <Badge tone="neutral" data-testid="analysis-label"><ListChecks />Rule-based analysis</Badge>
-}
-
-function LiveResult({ live }: { live: LiveAnalysis }) {
-  if (live.phase === 'asking') return <p className="text-sm text-muted-foreground" role="status">Gathering the run's logs and history…</p>
-  return (
-    <div className="flex flex-col gap-3" data-testid="analysis-result">
-      <div className="flex flex-wrap items-center gap-2">
-        <AnalyzerLabel analyzer={live.analyzer} model={live.model} />
-        {live.phase === 'streaming' && <span className="text-xs text-muted-foreground" role="status">Answer arriving…</span>}
-        {live.tokens !== null && <span className="text-xs text-muted-foreground">{live.tokens} tokens</span>}
-      </div>
-      {live.analyzer === 'model' && (
-        <div className="whitespace-pre-wrap text-sm" aria-live="polite" data-testid="analysis-answer">{live.answer}</div>
-      )}
-      {live.error && <Alert tone="danger" data-testid="analysis-error">{live.error}</Alert>}
-      {live.summary && live.analyzer === 'rule-based' && <p className="text-sm font-medium" data-testid="analysis-summary">{live.summary}</p>}
-      {live.phase === 'done' && live.analysisId && <ReadAloudButton analysisId={live.analysisId} />}
-      {(live.analyzer === 'rule-based' || live.findings.length > 0) && (
-        <div className="flex flex-col gap-2">
-          {live.analyzer === 'model' && <h3 className="text-xs font-medium text-muted-foreground">Rule-based findings</h3>}
-          <AnalysisFindings findings={live.findings} testId="analysis-findings" />
-        </div>
-      )}
-    </div>
   )
 }
 

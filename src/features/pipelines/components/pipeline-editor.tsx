@@ -14,6 +14,7 @@ import { countIssues, highlightsFor, plural } from '../lib/issue-highlights.ts'
 import { starterGraph } from '../lib/node-factory.ts'
 import { useEditorStore } from '../store/editor-store.ts'
 import { EditorToolbar } from './editor-toolbar.tsx'
+import { ExplainPipeline } from './explain-pipeline.tsx'
 import { IssuesPanel } from './issues-panel.tsx'
 import { NodePanel } from './node-panel.tsx'
 import { Palette } from './palette.tsx'
@@ -81,7 +82,10 @@ export function PipelineEditor({ pipeline, environments, projectId, renderAll }:
       <EditorToolbar
         readOnly={readOnly} saving={save.isPending} onSave={() => void onSave()}
         status={errors > 0 ? `${status} · has ${plural(errors, 'error')}; it cannot run until fixed` : status}
-        run={can(role, 'startExecutions') ? <RunDialog pipelineId={pipeline?.id ?? ''} pipelineName={pipeline?.name ?? 'pipeline'} disabledReason={runBlocked} /> : null}
+        run={<>
+          {pipeline && <ExplainPipeline pipelineId={pipeline.id} />}
+          {can(role, 'startExecutions') ? <RunDialog pipelineId={pipeline?.id ?? ''} pipelineName={pipeline?.name ?? 'pipeline'} disabledReason={runBlocked} /> : null}
+        </>}
       />
       {readOnly && <Alert tone="info">You can look at this pipeline but not change it: editing needs the operator role.</Alert>}
       {loadError && <Alert tone="danger">The stored graph could not be read: {loadError.join('; ')}</Alert>}

@@ -1,6 +1,6 @@
-import { FunctionError } from '../../../lib/functions.ts'
-import { env } from '../../../lib/env.ts'
-import { supabase } from '../../../lib/supabase.ts'
+import { FunctionError } from './functions.ts'
+import { env } from './env.ts'
+import { supabase } from './supabase.ts'
 
 /** ElevenLabs audio (`cache` says whether it was spoken before), or the text for the browser's own voice. */
 export type Speech = { mode: 'audio'; audio: Blob; cache: string | null } | { mode: 'browser'; text: string }

@@ -1,10 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query'
+import { useQueryClient, type QueryKey } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { queryKeys } from '../../../lib/query-keys.ts'
-import { analyzeRun } from '../api/analyze-run.ts'
-import type { AnalysisFinding } from '../lib/analysis-events.ts'
+import type { AnalysisFinding } from './analysis-events.ts'
+import { requestAnalysis, type AnalysisFunction } from './analysis-stream.ts'
 
-/** One analysis as the panel shows it while it arrives (a stream is not server state until it is stored). */
+/** One analysis as a panel shows it while it arrives (a stream is not server state until it is stored). */
 export interface LiveAnalysis {
   phase: 'asking' | 'streaming' | 'done' | 'failed'
   analysisId: string | null
@@ -19,14 +18,14 @@ export interface LiveAnalysis {
 
 const START: LiveAnalysis = { phase: 'asking', analysisId: null, analyzer: null, model: null, summary: null, findings: [], answer: '', tokens: null, error: null }
 
-/** Asks ai-insights and follows its stream; the stored list is refreshed when the analysis ends either way. */
-export function useRunAnalysis(executionId: string) {
+/** Asks an analysis function and follows its stream; `stored` (the list of saved analyses) is refreshed when it ends. */
+export function useAnalysis(name: AnalysisFunction, stored?: QueryKey) {
   const queryClient = useQueryClient()
   const [live, setLive] = useState<LiveAnalysis | null>(null)
   const abort = useRef<AbortController | null>(null)
   useEffect(() => () => abort.current?.abort(), [])
 
-  const ask = useCallback(async (nodeId?: string | null) => {
+  const ask = useCallback(async (body: Record<string, unknown>) => {
     abort.current?.abort()
     const controller = new AbortController()
     abort.current = controller
@@ -34,7 +33,7 @@ export function useRunAnalysis(executionId: string) {
     const patch = (change: Partial<LiveAnalysis> | ((l: LiveAnalysis) => Partial<LiveAnalysis>)) =>
       setLive((l) => (l ? { ...l, ...(typeof change === 'function' ? change(l) : change) } : l))
     try {
-      const ruleBased = await analyzeRun({ executionId, nodeId }, (event) => {
+      const ruleBased = await requestAnalysis(name, body, (event) => {
         if (event.event === 'analysis') patch({ phase: 'streaming', analysisId: event.data.analysis_id, analyzer: 'model', model: event.data.model, summary: event.data.summary, findings: event.data.findings })
         else if (event.event === 'delta') patch((l) => ({ answer: l.answer + event.data.text }))
         else if (event.event === 'done') patch({ phase: 'done', tokens: event.data.usage.total_tokens })
@@ -46,9 +45,9 @@ export function useRunAnalysis(executionId: string) {
       if (controller.signal.aborted) return
       patch({ phase: 'failed', error: (error as Error).message })
     } finally {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.executions.analyses(executionId) })
+      if (stored) void queryClient.invalidateQueries({ queryKey: stored })
     }
-  }, [executionId, queryClient])
+  }, [name, stored, queryClient])
 
   return { live, ask }
 }

@@ -1,7 +1,7 @@
 import { Volume2 } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
-import { Button } from '../../../components/ui/button.tsx'
-import { speakAnalysis } from '../api/speak-analysis.ts'
+import { Button } from '../ui/button.tsx'
+import { speakAnalysis } from '../../lib/speak-analysis.ts'
 
 type State =
   | { phase: 'idle' }

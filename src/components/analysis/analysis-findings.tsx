@@ -1,5 +1,5 @@
-import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx'
-import type { AnalysisFinding } from '../lib/analysis-events.ts'
+import { Badge, type BadgeTone } from '../ui/badge.tsx'
+import type { AnalysisFinding } from '../../lib/analysis-events.ts'
 
 const SEVERITY = {
   critical: { label: 'Critical', tone: 'danger' },
