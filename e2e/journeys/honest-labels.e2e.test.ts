@@ -100,7 +100,8 @@ describe('honest labels', () => {
 
   it('3. DORA says how many simulated deployments its figures include', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'DORA metrics' }).click()
-    await page.getByLabel('Environment').selectOption({ label: 'Development' })
+    await page.getByRole('heading', { name: 'DORA metrics', level: 1 }).waitFor()
+    await page.locator('#dora-environment').selectOption({ label: 'Development' })
     const note = page.getByTestId('dora-simulated')
     await expect.poll(async () => Number(await note.getAttribute('data-count')), LONG).toBeGreaterThan(0)
     expect(await note.textContent()).toMatch(/^These figures include \d+ simulated deployments? \(dev\): recorded by runs whose deploy step has no real executor/)

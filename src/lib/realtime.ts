@@ -1,6 +1,7 @@
 import type { RealtimePostgresChangesPayload } from '@supabase/supabase-js'
 import { useQueryClient, type QueryKey } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
+import { onNextFrame } from './next-frame.ts'
 import { supabase } from './supabase.ts'
 
 export interface TableWatch {
@@ -42,14 +43,19 @@ export function useTableChanges(
 
 /**
  * Refetches the given queries whenever one of the watched tables changes, and when the channel joins (cached
- * data from an earlier visit may predate changes nobody was listening for).
+ * data from an earlier visit may predate changes nobody was listening for). Changes arriving together (a run
+ * moving dozens of nodes in one tick) cause one refetch at the next frame, not one each.
  */
 export function useLiveQueries(watches: TableWatch[], keys: QueryKey[], enabled = true): void {
   const queryClient = useQueryClient()
   const keysRef = useRef(keys)
   keysRef.current = keys
+  const scheduled = useRef<(() => void) | null>(null)
+  useEffect(() => () => scheduled.current?.(), [])
   const refetch = () => {
+    scheduled.current = null
     for (const key of keysRef.current) void queryClient.invalidateQueries({ queryKey: key })
   }
-  useTableChanges(watches, refetch, enabled, refetch)
+  const soon = () => { scheduled.current ??= onNextFrame(refetch) }
+  useTableChanges(watches, soon, enabled, refetch)
 }

@@ -1,4 +1,4 @@
-// POST {} or { execution_id } → 200 { executions, transitions, log_lines, conflicts, errors, ms }.
+// POST {} or { execution_id, follow_up_ms? } → 200 { executions, transitions, log_lines, conflicts, follow_ups, errors, ms }.
 // Advances every active run by one tick. Called by the local stack's scheduler and, on hosted Supabase, by
 // pg_cron + pg_net (docs/engine.md), both with the service role key; any other caller gets 403.
 import { z } from 'zod'
@@ -10,12 +10,19 @@ import { requireServiceRole } from '../_shared/service-role.ts'
 const input = z.object({
   execution_id: z.uuid().optional(),
   max_executions: z.number().int().min(1).max(10_000).optional(),
+  follow_up_ms: z.number().int().min(0).max(10_000).optional(),
 })
+
+// A scheduler tick ({} from the stack's scheduler or pg_cron) keeps advancing runs whose short steps end within
+// this window, so a chain of 10 ms steps does not wait a scheduler interval per step. A call for one execution
+// (tests, start) does one pass unless it asks for more.
+const SCHEDULER_FOLLOW_UP_MS = 1000
 
 export const handler = handle(['POST'], async (req) => {
   requireServiceRole(req, 'Only the scheduler (service role) may advance the engine')
   const body = await readInput(req, input)
-  const report = await tickAll(serviceClient(), { executionId: body.execution_id, maxExecutions: body.max_executions })
+  const followUpMs = body.follow_up_ms ?? (body.execution_id ? 0 : SCHEDULER_FOLLOW_UP_MS)
+  const report = await tickAll(serviceClient(), { executionId: body.execution_id, maxExecutions: body.max_executions, followUpMs })
   if (report.errors.length > 0) console.error('engine-tick errors', JSON.stringify(report.errors.slice(0, 5)))
   return json(report)
 })

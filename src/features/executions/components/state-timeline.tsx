@@ -1,4 +1,5 @@
 import { ArrowRight } from 'lucide-react'
+import { memo } from 'react'
 import { StatusBadge } from '../../../components/status-badge.tsx'
 import { EmptyState, ErrorState, LoadingRows } from '../../../components/states.tsx'
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card.tsx'
@@ -37,7 +38,8 @@ export function StateTimeline({ executionId, nodeNames }: { executionId: string;
   )
 }
 
-function EventRow({ event, nodeNames }: { event: StateEvent; nodeNames: Map<string, string> }) {
+// Memoised: a refetch keeps unchanged events' objects (structural sharing), so only new rows render.
+const EventRow = memo(function EventRow({ event, nodeNames }: { event: StateEvent; nodeNames: Map<string, string> }) {
   const subject = event.node_id ? nodeNames.get(event.node_id) ?? event.node_id : 'Run'
   return (
     <li className="flex flex-col gap-0.5 border-l-2 pl-3 text-xs" data-node={event.node_id ?? ''}>
@@ -53,4 +55,4 @@ function EventRow({ event, nodeNames }: { event: StateEvent; nodeNames: Map<stri
       </p>
     </li>
   )
-}
+})

@@ -49,17 +49,15 @@ function outputDetail(output: Json | null): string | null {
 }
 
 /**
- * A run's graph (`executions.graph`) and its `execution_nodes` rows → xyflow nodes and edges laid out in lanes:
- * CI first, then one lane per environment the run touches, in the project's promotion order. Rows win over the
- * graph for status and config; a row missing from the graph still shows (without edges), a graph node without a
- * row shows as pending.
+ * The part of a run's graph that does not change while it runs: which nodes there are, their lanes and places,
+ * and the edges. Computed once per graph; live status updates only redo `runGraphFrom`.
  */
-export function buildRunGraph(graphJson: Json, rows: readonly NodeRow[], environments: readonly { key: string; display_name: string }[]) {
+export function layoutRunGraph(graphJson: Json, rows: readonly NodeRow[], environments: readonly { key: string; display_name: string }[]) {
   const read = readStoredGraph(graphJson)
   const graphNodes = read.ok ? read.graph.nodes : []
   const rowById = new Map(rows.map((r) => [r.node_id, r]))
-  const ids = [...graphNodes.map((n) => n.id), ...rows.map((r) => r.node_id).filter((id) => !graphNodes.some((n) => n.id === id))]
   const graphById = new Map(graphNodes.map((n) => [n.id, n]))
+  const ids = [...graphNodes.map((n) => n.id), ...rows.map((r) => r.node_id).filter((id) => !graphById.has(id))]
   const known = new Set(ids)
   const edges = (read.ok ? read.graph.edges : []).filter((e) => known.has(e.source) && known.has(e.target))
 
@@ -68,35 +66,13 @@ export function buildRunGraph(graphJson: Json, rows: readonly NodeRow[], environ
     const row = rowById.get(id)
     const kind = g?.kind || row?.kind || 'unknown'
     const config = isRecord(row?.config) && Object.keys(row.config).length > 0 ? row.config : g?.config ?? {}
-    return { id, kind, config, g, row }
+    return { id, kind, config, g }
   })
 
   const touched = new Set(items.map((n) => nodeEnvironment(n)).filter((e): e is string => !!e))
   const order = environments.map((e) => e.key).filter((k) => touched.has(k))
   const layout = layoutLanes({ nodes: items, edges }, order)
   const names = new Map(environments.map((e) => [e.key, e.display_name]))
-
-  const nodes: RunFlowNode[] = items.map(({ id, kind, config, g, row }) => ({
-    id,
-    type: 'run',
-    position: { x: LANE_HEADER + layout.positions[id].x, y: layout.positions[id].y },
-    draggable: false,
-    connectable: false,
-    data: {
-      nodeId: id,
-      kind,
-      label: nodeLabel(id, row?.name, g?.label),
-      status: row?.status ?? 'pending',
-      startedAt: row?.started_at ?? null,
-      finishedAt: row?.finished_at ?? null,
-      durationMs: row?.duration_ms ?? null,
-      simulated: isSimulatedNode(kind, config),
-      environment: nodeEnvironment({ kind, config }) ?? null,
-      attempt: row?.attempt ?? 1,
-      reused: isRecord(row?.output) && row.output.reused === true,
-      detail: outputDetail(row?.output ?? null),
-    },
-  }))
 
   const width = LANE_HEADER + Math.max(0, ...Object.values(layout.positions).map((p) => p.x)) + NODE_WIDTH + LAYOUT.lanePadding
   const lanes: LaneFlowNode[] = layout.lanes.map((lane) => ({
@@ -109,9 +85,47 @@ export function buildRunGraph(graphJson: Json, rows: readonly NodeRow[], environ
     zIndex: -1,
     data: { label: lane.key === 'ci' ? 'CI' : names.get(lane.key) ?? lane.label, width: width + LAYOUT.lanePadding, height: lane.height },
   }))
+  const placed = items.map((item) => ({
+    ...item,
+    position: { x: LANE_HEADER + layout.positions[item.id].x, y: layout.positions[item.id].y },
+    simulated: isSimulatedNode(item.kind, item.config),
+    environment: nodeEnvironment(item) ?? null,
+  }))
+  return { items: placed, lanes, edges, errors: read.ok ? [] : read.errors }
+}
+
+export type RunGraphLayout = ReturnType<typeof layoutRunGraph>
+
+/** A laid-out run graph with the rows' live state: xyflow nodes and edges. */
+export function runGraphFrom(layout: RunGraphLayout, rows: readonly NodeRow[]) {
+  const rowById = new Map(rows.map((r) => [r.node_id, r]))
+  const nodes: RunFlowNode[] = layout.items.map(({ id, kind, g, position, simulated, environment }) => {
+    const row = rowById.get(id)
+    return {
+      id,
+      type: 'run',
+      position,
+      draggable: false,
+      connectable: false,
+      data: {
+        nodeId: id,
+        kind,
+        label: nodeLabel(id, row?.name, g?.label),
+        status: row?.status ?? 'pending',
+        startedAt: row?.started_at ?? null,
+        finishedAt: row?.finished_at ?? null,
+        durationMs: row?.duration_ms ?? null,
+        simulated,
+        environment,
+        attempt: row?.attempt ?? 1,
+        reused: isRecord(row?.output) && row.output.reused === true,
+        detail: outputDetail(row?.output ?? null),
+      },
+    }
+  })
 
   const statusOf = new Map(nodes.map((n) => [n.id, n.data.status]))
-  const flowEdges: RunFlowEdge[] = edges.map((e) => ({
+  const flowEdges: RunFlowEdge[] = layout.edges.map((e) => ({
     id: `${e.source}->${e.target}`,
     source: e.source,
     target: e.target,
@@ -122,5 +136,15 @@ export function buildRunGraph(graphJson: Json, rows: readonly NodeRow[], environ
     className: e.on === 'failure' ? 'run-edge-failure' : undefined,
   }))
 
-  return { nodes, lanes, edges: flowEdges, errors: read.ok ? [] : read.errors }
+  return { nodes, lanes: layout.lanes, edges: flowEdges, errors: layout.errors }
+}
+
+/**
+ * A run's graph (`executions.graph`) and its `execution_nodes` rows → xyflow nodes and edges laid out in lanes:
+ * CI first, then one lane per environment the run touches, in the project's promotion order. Rows win over the
+ * graph for status and config; a row missing from the graph still shows (without edges), a graph node without a
+ * row shows as pending.
+ */
+export function buildRunGraph(graphJson: Json, rows: readonly NodeRow[], environments: readonly { key: string; display_name: string }[]) {
+  return runGraphFrom(layoutRunGraph(graphJson, rows, environments), rows)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runProgressView } from './run-progress-label.ts'
+import { progressOf, runProgressView } from './run-progress-label.ts'
 
 describe('runProgressView', () => {
   it('says a cancelled or failed run stopped, never a bare percentage', () => {
@@ -22,5 +22,13 @@ describe('runProgressView', () => {
   it('keeps the bar within 0–100', () => {
     expect(runProgressView('running', 140).value).toBe(100)
     expect(runProgressView('running', -3).value).toBe(0)
+  })
+})
+
+describe('progressOf', () => {
+  it('counts finished nodes of every kind of ending, as the engine does', () => {
+    expect(progressOf([{ status: 'success' }, { status: 'skipped' }, { status: 'running' }, { status: 'pending' }])).toBe(50)
+    expect(progressOf([{ status: 'cancelled' }, { status: 'failed' }, { status: 'warning' }])).toBe(100)
+    expect(progressOf([])).toBeNull()
   })
 })

@@ -10,6 +10,14 @@ export interface RunProgressView {
   tone: ProgressTone
 }
 
+const FINISHED = new Set(['success', 'warning', 'failed', 'skipped', 'cancelled'])
+
+/** Share of a run's nodes that finished, 0–100: the engine's formula for executions.progress, from the live rows. */
+export function progressOf(rows: readonly { status: string }[]): number | null {
+  if (rows.length === 0) return null
+  return Math.round((100 * rows.filter((r) => FINISHED.has(r.status)).length) / rows.length)
+}
+
 /**
  * What a run's progress bar shows. `executions.progress` counts every finished node, and cancelling or failing
  * finishes the rest as cancelled or skipped, so a stopped run's number says how it ended and how far it had come

@@ -17,6 +17,7 @@ import { LogPanel } from '../components/log-panel.tsx'
 import { RunGraph } from '../components/run-graph.tsx'
 import { StateTimeline } from '../components/state-timeline.tsx'
 import { nodeLabelMap } from '../lib/node-labels.ts'
+import { progressOf } from '../lib/run-progress-label.ts'
 
 const backToRuns = <Button asChild variant="ghost" size="sm" className="mb-2 -ml-2"><Link to="/executions"><ArrowLeft /> All runs</Link></Button>
 
@@ -25,6 +26,9 @@ export default function ExecutionPage() {
   const { role } = useWorkspace()
   const run = useExecution(executionId)
   useLiveExecution(executionId, Boolean(run.data))
+  // Progress follows the node rows live (the run row is refetched only when the run changes state).
+  const nodeRows = useExecutionNodes(executionId, Boolean(run.data))
+  const progress = nodeRows.data ? progressOf(nodeRows.data) : null
 
   if (run.isPending) return <>{backToRuns}<LoadingRows rows={6} /></>
   if (run.isError) return <>{backToRuns}<ErrorState error={run.error} onRetry={() => void run.refetch()} /></>
@@ -41,7 +45,7 @@ export default function ExecutionPage() {
   return (
     <>
       {backToRuns}
-      <ExecutionHeader run={run.data} role={role} />
+      <ExecutionHeader run={progress === null ? run.data : { ...run.data, progress }} role={role} />
       <div className="mb-4 flex flex-col gap-3">
         <AttemptLinks run={run.data} />
         <ApprovalNotice executionId={run.data.id} waiting={run.data.status === 'paused'} />
@@ -60,7 +64,9 @@ function RunBody({ run }: { run: ExecutionDetail }) {
   const environments = useEnvironments(run.project_id ?? project.id)
   const [params, setParams] = useSearchParams()
   const selected = params.get('node')
-  const nodeNames = useMemo(() => nodeLabelMap(run.graph, nodes.data ?? []), [run.graph, nodes.data])
+  // Names do not change while a run goes on, so live status updates do not rebuild them.
+  const nodeCount = nodes.data?.length ?? 0
+  const nodeNames = useMemo(() => nodeLabelMap(run.graph, nodes.data ?? []), [run.graph, nodeCount])
   const select = (nodeId: string) => setParams({ node: nodeId }, { replace: true })
 
   return (

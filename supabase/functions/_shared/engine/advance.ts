@@ -2,9 +2,10 @@
 // transaction, and start again when another instance moved first (OZ001), the deploy guard refused (OZ002:
 // the node fails) or the guard found the environment locked or frozen after all (OZ003: the node queues).
 import type { SupabaseClient } from '@supabase/supabase-js'
-import { cancel, tick } from '../pipeline/engine.ts'
+import { applyTransitions, cancel, tick } from '../pipeline/engine.ts'
 import type { DeployHold, DeployRefusal, Transition } from '../pipeline/engine-types.ts'
-import { isNodeFinished } from '../pipeline/statuses.ts'
+import { nextDueAt } from '../pipeline/next-due.ts'
+import { isNodeFinished, type ExecutionStatus } from '../pipeline/statuses.ts'
 import { loadBlockedEnvironments, loadExecution, needsBlocked, type BlockedEnvironments, type EnvironmentBlock, type EnvironmentGates, type LoadedExecution } from './snapshot.ts'
 import { dueLines, withBanners } from './simulated-logs.ts'
 
@@ -19,6 +20,8 @@ export interface AdvanceResult {
   status: string | null
   /** Skipped because another instance held the run (scheduler ticks only). */
   busy?: boolean
+  /** When a tick could next move the run by itself (a timed step ends), epoch ms; null when nothing is timed. */
+  dueAt?: number | null
 }
 
 export interface AdvanceOptions {
@@ -51,11 +54,11 @@ export async function advanceExecution(admin: SupabaseClient, execution: LoadedE
     const transitions = withBanners(tick(loaded.snapshot, input), loaded.snapshot.nodes)
     const finishing = new Set(transitions.filter((t) => t.scope === 'node' && t.from === 'running').map((t) => t.nodeId!))
     const logs = dueLines(loaded.snapshot.nodes, loaded.linesWritten, at, finishing)
-    if (transitions.length === 0 && logs.length === 0) return { transitions: 0, logLines: 0, conflicts, status: loaded.snapshot.status }
+    if (transitions.length === 0 && logs.length === 0) return { transitions: 0, logLines: 0, conflicts, status: loaded.snapshot.status, dueAt: nextDueAt(loaded.snapshot) }
 
     const result = await applyTick(admin, loaded.id, transitions, logs, null, options.skipIfBusy)
     if (result.ok && result.busy) return { transitions: 0, logLines: 0, conflicts, status: loaded.snapshot.status, busy: true }
-    if (result.ok) return { transitions: result.applied, logLines: result.logLines, conflicts, status: result.status }
+    if (result.ok) return { transitions: result.applied, logLines: result.logLines, conflicts, status: result.status, dueAt: nextDueAt({ ...applyTransitions(loaded.snapshot, transitions), status: result.status as ExecutionStatus }) }
     if (attempt >= MAX_ATTEMPTS) throw new Error(`execution ${loaded.id}: gave up after ${attempt} attempts (${result.message})`)
     if (result.refusal) {
       refusals.push(result.refusal)
