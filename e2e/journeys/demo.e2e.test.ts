@@ -74,6 +74,10 @@ describe('the landing page and the demo in Chromium', () => {
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
       await page.keyboard.press('Enter')
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('main')
+      // Sign up in the header opens the form in that mode, with focus in its first field.
+      await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Sign up', exact: true }).click()
+      await page.getByRole('heading', { name: 'Create an account' }).waitFor()
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('email')
       await page.screenshot({ path: path.join(artifacts, `landing-${name}.png`), fullPage: true })
       expect(consoleErrors).toEqual([])
       await page.close()

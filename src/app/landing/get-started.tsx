@@ -1,7 +1,7 @@
-import { AuthForm } from '../../features/auth/components/auth-form.tsx'
+import { AuthForm, type AuthMode } from '../../features/auth/components/auth-form.tsx'
 import { TryDemoButton } from './try-demo-button.tsx'
 
-export function GetStarted({ onEnterApp }: { onEnterApp: () => void }) {
+export function GetStarted({ onEnterApp, chosen }: { onEnterApp: () => void; chosen: AuthMode | null }) {
   return (
     <section id="get-started" aria-labelledby="start-title" className="grid gap-6 md:grid-cols-2">
       <div className="flex flex-col gap-3">
@@ -12,7 +12,8 @@ export function GetStarted({ onEnterApp }: { onEnterApp: () => void }) {
         </p>
         <div><TryDemoButton onEnterApp={onEnterApp} label="Try the demo without an account" /></div>
       </div>
-      <AuthForm autoFocus={false} onSignedIn={onEnterApp} />
+      {/* Remounted in the chosen mode, focused, when the visitor picks Sign in or Sign up above. */}
+      <AuthForm key={chosen ?? 'initial'} defaultMode={chosen ?? 'sign-in'} autoFocus={chosen !== null} onSignedIn={onEnterApp} />
     </section>
   )
 }

@@ -1,3 +1,4 @@
+import type { MouseEvent } from 'react'
 import { TryDemoButton } from './try-demo-button.tsx'
 
 const POINTS = [
@@ -7,7 +8,7 @@ const POINTS = [
   'Every change lands in a hash-chained audit trail.',
 ]
 
-export function Hero({ onEnterApp }: { onEnterApp: () => void }) {
+export function Hero({ onEnterApp, onSignUp }: { onEnterApp: () => void; onSignUp: (event: MouseEvent) => void }) {
   return (
     <section aria-labelledby="hero-title" className="flex flex-col gap-6">
       <h1 id="hero-title" className="max-w-3xl text-3xl font-semibold tracking-tight sm:text-5xl">
@@ -24,8 +25,8 @@ export function Hero({ onEnterApp }: { onEnterApp: () => void }) {
       </ul>
       <div className="flex flex-wrap items-center gap-3">
         <TryDemoButton onEnterApp={onEnterApp} />
-        <a href="#get-started" className="inline-flex h-10 items-center rounded-md border border-input bg-card px-6 text-sm font-medium hover:bg-accent">
-          Sign in or sign up
+        <a href="#get-started" onClick={onSignUp} className="inline-flex h-10 items-center rounded-md border border-input bg-card px-6 text-sm font-medium hover:bg-accent">
+          Create an account
         </a>
       </div>
     </section>

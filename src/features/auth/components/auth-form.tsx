@@ -4,7 +4,8 @@ import { Button } from '../../../components/ui/button.tsx'
 import { Input } from '../../../components/ui/input.tsx'
 import { Label } from '../../../components/ui/label.tsx'
 
-type Mode = 'sign-in' | 'sign-up'
+export type AuthMode = 'sign-in' | 'sign-up'
+type Mode = AuthMode
 
 const copy = {
   'sign-in': { title: 'Sign in', submit: 'Sign in', busy: 'Signing in…', switchTo: 'sign-up', switchLabel: 'New here? Create an account' },
