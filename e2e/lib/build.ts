@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const E2E_DIST = path.join(ROOT, 'node_modules', '.cache', 'opzenix-e2e', 'dist')
 const LOCK = `${E2E_DIST}.lock`
-const SOURCES = ['src', 'supabase/functions/_shared/pipeline', 'supabase/functions/_shared/github/branch-mapping.ts', 'index.html', 'vite.config.ts']
+const SOURCES = ['src', 'supabase/functions/_shared/pipeline', 'supabase/functions/_shared/github/branch-mapping.ts', 'supabase/functions/_shared/zod-sentences.ts', 'index.html', 'vite.config.ts']
 
 async function newestSource(entry: string): Promise<number> {
   const full = path.join(ROOT, entry)

@@ -1,6 +1,10 @@
 // One request/response shape for every Opzenix edge function: JSON in, JSON out, and one error body
 // `{ "error": { "code": "snake_case", "message": "What went wrong, for a person", "details"?: … } }`.
 import type { z } from 'zod'
+import { installZodSentences } from './zod-sentences.ts'
+
+// Validation errors (400 details, a pipeline's issues) are sentences a person can act on, as in the app.
+installZodSentences()
 
 export const corsHeaders: Record<string, string> = {
   'access-control-allow-origin': '*',

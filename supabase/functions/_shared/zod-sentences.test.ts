@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { installZodSentences } from './zod-messages.ts'
+import { installZodSentences } from './zod-sentences.ts'
 
 const messageOf = (schema: z.ZodType, value: unknown) => {
   const result = schema.safeParse(value)
