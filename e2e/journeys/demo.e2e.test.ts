@@ -120,6 +120,13 @@ describe('the landing page and the demo in Chromium', () => {
     const [current] = await sql(stack, `select v.version_tag from public.deployment_versions v join public.environments e on e.id = v.environment_id where v.is_current and e.key = 'staging' and e.project_id in (select p.id from public.projects p join public.sandboxes s on s.organization_id = p.organization_id)`)
     expect(current.version_tag).toBe('v1.0.0')
     await visitor.screenshot({ path: path.join(artifacts, 'demo-tour-done.png'), fullPage: true })
+  }, 120_000)
+
+  it('the control tower says it is a demo sandbox and leads back to the tour', async () => {
+    await visitor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Control tower' }).click()
+    await visitor.getByTestId('sandbox-banner').filter({ hasText: 'Demo sandbox, made for you without an account' }).waitFor(LONG)
+    await visitor.getByTestId('sandbox-banner').getByRole('link', { name: 'Guided tour' }).click()
+    await visitor.getByTestId('tour-done').waitFor(LONG)
     expect(consoleErrors).toEqual([])
   }, 120_000)
 })

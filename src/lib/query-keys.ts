@@ -46,6 +46,7 @@ export const queryKeys = {
   },
   demo: {
     tour: (projectId: string) => ['demo', 'tour', projectId] as const,
+    sandbox: (organizationId: string) => ['demo', 'sandbox', organizationId] as const,
   },
   executions: {
     all: ['executions'] as const,

@@ -1,4 +1,5 @@
 import { PageHeader } from '../../components/states.tsx'
+import { SandboxBanner } from '../../features/demo/components/sandbox-banner.tsx'
 import { OnboardingBanner } from '../../features/onboarding/components/onboarding-banner.tsx'
 import { modeMeta } from '../../lib/modes.ts'
 import { useProject, useWorkspace } from '../../lib/workspace.ts'
@@ -12,6 +13,7 @@ export default function HomePage() {
   const meta = modeMeta[mode]
   return (
     <>
+      <SandboxBanner />
       <OnboardingBanner />
       <PageHeader
         title="Control tower"
