@@ -84,6 +84,22 @@ describe('the landing page and the demo in Chromium', () => {
     }, 120_000)
   }
 
+  it('over the sandbox limit, "Try the demo" says so and the visitor stays signed out', async () => {
+    await sql(stack, 'update private.sandbox_limits set total = 0')
+    const page = await freshPage(SIZES.desktop)
+    await page.goto(app.url)
+    await page.getByRole('button', { name: 'Try the demo', exact: true }).click()
+    await page.getByRole('alert').filter({ hasText: /^The demo is busy \(0 sandboxes in the last hour\)/ }).waitFor(LONG)
+    expect(await page.evaluate(() => localStorage.getItem('opzenix.auth'))).toBeNull()
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'The CI/CD control tower that runs on Supabase' }).waitFor()
+    await sql(stack, 'update private.sandbox_limits set total = 200')
+    // The browser logs the refused request itself; that, and only that, is expected here.
+    const refusals = consoleErrors.splice(0)
+    expect(refusals.every((e) => /status of 429/.test(e)), refusals.join('\n')).toBe(true)
+    await page.close()
+  }, 120_000)
+
   it('"Try the demo" opens a sandbox without an account, labelled as a demo', async () => {
     visitor = await freshPage(SIZES.desktop)
     await visitor.goto(app.url)

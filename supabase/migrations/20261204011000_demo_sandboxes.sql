@@ -261,7 +261,8 @@ grant execute on function public.sandbox_cleanup_due() to service_role;
 
 /**
  * Deletes expired sandboxes: the organization (and, by cascade, every project, run, deployment and row under
- * it) and then its anonymous visitor, unless they still have another live sandbox. Returns how many.
+ * it) and then its anonymous visitor, unless they still have another live sandbox; then anonymous users a day
+ * old that have nothing. Returns how many sandboxes.
  */
 create or replace function public.cleanup_expired_sandboxes()
 returns integer
@@ -283,6 +284,11 @@ begin
       and not exists (select 1 from public.organization_members m where m.user_id = _expired.user_id);
     _count := _count + 1;
   end loop;
+  -- Anonymous users a day old with no sandbox and no membership (refused by a limit, or never opened one).
+  delete from auth.users u
+  where u.is_anonymous and u.created_at < now() - interval '1 day'
+    and not exists (select 1 from public.sandboxes s where s.user_id = u.id)
+    and not exists (select 1 from public.organization_members m where m.user_id = u.id);
   delete from private.sandbox_requests r
   where r.created_at < now() - make_interval(secs => (select l.window_seconds from private.sandbox_limits l));
   return _count;

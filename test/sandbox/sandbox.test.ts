@@ -153,9 +153,14 @@ describe('a demo sandbox', () => {
         (select count(*) from auth.users where id = $3)::int as visitor`, [sandbox, project, visitorId])
     expect(Object.values((await under())[0]).every((n) => (n as number) > 0)).toBe(true)
 
+    // An anonymous user a day old that never got a sandbox goes too; a new one stays.
+    const stray = (await anonymousVisitor(stack, '198.51.100.98')).userId
+    const fresh = (await anonymousVisitor(stack, '198.51.100.97')).userId
+    await sql(stack, `update auth.users set created_at = now() - interval '25 hours' where id = $1`, [stray])
     const cleaned = await invoke(stack.service(), 'sandbox-cleanup', {})
     expect(cleaned).toEqual({ status: 200, body: { deleted: 1 } })
     expect((await under())[0]).toEqual({ projects: 0, environments: 0, pipelines: 0, runs: 0, nodes: 0, deployments: 0, members: 0, visitor: 0 })
+    expect((await sql(stack, 'select id from auth.users where id = any($1)', [[stray, fresh]])).map((u) => u.id)).toEqual([fresh])
     // The sandbox that has not expired is untouched.
     expect(await sql(stack, 'select organization_id from public.sandboxes where organization_id = $1', [live])).toHaveLength(1)
     expect((await invoke(stack.service(), 'sandbox-cleanup', {})).body).toEqual({ deleted: 0 })

@@ -11,6 +11,10 @@ export async function startDemo(): Promise<string> {
     if (error) throw error
   }
   const { data, error } = await supabase.rpc('open_sandbox')
-  if (error) throw new Error(error.message)
+  if (error) {
+    // Refused (a rate limit, say): stay a signed-out visitor rather than an anonymous user with nothing.
+    if (!current.session) await supabase.auth.signOut()
+    throw new Error(error.message)
+  }
   return data as string
 }
