@@ -48,7 +48,7 @@ describe('audit trail in Chromium', () => {
 
   it('an admin opens the audit page: the chain is intact and a change arrives live', async () => {
     page = await signInPage(browser, app.url, 'admin@opzenix.dev')
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail', exact: true }).click()
     await page.getByRole('heading', { name: 'Audit trail', exact: true }).waitFor()
     await page.locator('[data-testid="chain-verdict"][data-intact="true"]').waitFor(LONG)
     const [{ n }] = await sql(stack, 'select count(*)::int as n from public.audit_logs where organization_id = $1', [DEMO.acme])

@@ -34,7 +34,7 @@ let viewer: Browser
 let page: Page
 
 const openConnections = async (p: Page) => {
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections' }).click()
+  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections', exact: true }).click()
   await p.getByRole('heading', { name: 'Connections', exact: true }).waitFor()
 }
 const row = (p: Page) => p.getByTestId('connection-row').and(p.locator(`[data-connection="${NAME}"]`))

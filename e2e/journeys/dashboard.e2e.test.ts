@@ -58,7 +58,7 @@ describe('dashboard and DORA in Chromium', () => {
   it('keeps the admin\'s removed and moved widgets across a reload, and nobody else\'s layout changes', async () => {
     const operatorBefore = await storedLayout(DEMO.users.operator)
     page = await signInPage(browser, app.url, 'admin@opzenix.dev')
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard', exact: true }).click()
     await expect.poll(() => widgets(page), LONG).toEqual(['deploy_frequency', 'change_failure_rate', 'executions_by_status'])
 
     await page.getByRole('button', { name: 'Remove Change fail rate' }).click()
@@ -87,7 +87,7 @@ describe('dashboard and DORA in Chromium', () => {
   }, STEP)
 
   it('shows the DORA figures dora_metrics gives for the seeded prod history', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'DORA metrics' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'DORA metrics', exact: true }).click()
     const windowInfo = page.getByTestId('dora-window')
     await expect.poll(() => windowInfo.getAttribute('data-environment'), LONG).toBe(DEMO.env.prod)
     await page.getByTestId('dora-deployment_frequency-value').waitFor()
@@ -109,7 +109,7 @@ describe('dashboard and DORA in Chromium', () => {
     await browser.close()
     browser = await openBrowser()
     const lead = await signInPage(browser, app.url, 'lead@opzenix.dev')
-    await lead.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click()
+    await lead.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard', exact: true }).click()
     await expect.poll(() => widgets(lead), LONG).toEqual(DEFAULT_LAYOUT)
     expect(await storedLayout(DEMO.users.lead)).toBeNull()
     // Dragging a widget onto another puts it in that place, and saves the layout for the first time.

@@ -139,7 +139,7 @@ describe('the landing page and the demo in Chromium', () => {
   }, 120_000)
 
   it('the control tower says it is a demo sandbox and leads back to the tour', async () => {
-    await visitor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Control tower' }).click()
+    await visitor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Control tower', exact: true }).click()
     await visitor.getByTestId('sandbox-banner').filter({ hasText: 'Demo sandbox, made for you without an account' }).waitFor(LONG)
     await visitor.getByTestId('sandbox-banner').getByRole('link', { name: 'Guided tour' }).click()
     await visitor.getByTestId('tour-done').waitFor(LONG)

@@ -40,7 +40,7 @@ let current: string
 let target: { id: string; version_tag: string }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true })
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click()
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click()
 const rollbackButton = (page: Page) => page.getByRole('button', { name: `Roll back to ${target.version_tag}` })
 const grantRow = (page: Page): Locator => page.getByTestId('grant-row').filter({ hasText: OPERATOR })
 /** The text of whatever the element's aria-describedby points at (empty when it points at nothing). */

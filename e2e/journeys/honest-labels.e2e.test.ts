@@ -83,7 +83,7 @@ describe('honest labels', () => {
 
   it('2. the board, the version history and Recent deployments mark it simulated', async () => {
     page = await signInPage(browser, app.url, 'operator@opzenix.dev')
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Environments' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Environments', exact: true }).click()
     await expect.poll(() => page.getByTestId('env-dev-version').textContent(), LONG).toBe(VERSION)
     await page.getByTestId('env-dev-simulated').waitFor()
 
@@ -92,14 +92,14 @@ describe('honest labels', () => {
     await newest.waitFor()
     expect(await newest.getByTestId('simulated-badge').textContent()).toBe('simulated')
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Control tower' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Control tower', exact: true }).click()
     const recent = page.getByTestId('recent-deployment').filter({ hasText: VERSION })
     await recent.waitFor()
     expect(await recent.getByTestId('simulated-badge').isVisible()).toBe(true)
   }, STEP)
 
   it('3. DORA says how many simulated deployments its figures include', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'DORA metrics' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'DORA metrics', exact: true }).click()
     await page.getByRole('heading', { name: 'DORA metrics', level: 1 }).waitFor()
     await page.locator('#dora-environment').selectOption({ label: 'Development' })
     const note = page.getByTestId('dora-simulated')

@@ -26,7 +26,7 @@ let operator: Page
 let operatorDb: Client
 let runId = ''
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click()
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click()
 
 beforeAll(async () => {
   stack = await startTestStack(path.resolve(here, '../../supabase'))

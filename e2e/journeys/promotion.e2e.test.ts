@@ -30,7 +30,7 @@ let staging: { version_tag: string; commit_sha: string | null }
 let preprodBefore: string
 let runId = ''
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click()
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click()
 const current = async (env: string) => {
   const { data, error } = await operatorDb.from('deployment_versions').select('version_tag, commit_sha')
     .eq('environment_id', env).eq('is_current', true).single()

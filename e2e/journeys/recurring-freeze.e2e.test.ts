@@ -28,7 +28,7 @@ let admin: Page
 let operator: Page
 let operatorDb: Client
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click()
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click()
 
 beforeAll(async () => {
   stack = await startTestStack(path.resolve(here, '../../supabase'))

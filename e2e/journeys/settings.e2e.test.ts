@@ -34,7 +34,7 @@ let payloadUrl = ''
 let secret = ''
 
 const openSettings = async (p: Page) => {
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click()
   await p.getByRole('heading', { name: 'Settings', exact: true }).waitFor()
 }
 

@@ -33,7 +33,7 @@ let seeded: {
   approval: { id: string; approval_count: number; required_approvals: number }
 }
 
-const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click()
+const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click()
 const noStateChanges = async () => expect(await enabledControls(page)).toEqual([])
 
 beforeAll(async () => {
