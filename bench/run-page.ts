@@ -92,11 +92,14 @@ async function render(page: Page, url: string) {
 }
 
 async function pan(page: Page) {
+  await page.getByTestId('execution-graph').scrollIntoViewIfNeeded()
   const box = (await page.getByTestId('execution-graph').boundingBox())!
   const start = await page.evaluate(({ x, y, width, height }) => {
     for (let dy = 10; dy < height - 10; dy += 5) {
       for (let dx = 10; dx < width - 10; dx += 5) {
-        if (document.elementFromPoint(x + dx, y + dy)?.classList.contains('react-flow__pane')) return { x: x + dx, y: y + dy }
+        // The pane, or a lane's band behind the nodes (not draggable, so a drag there pans too).
+        const el = document.elementFromPoint(x + dx, y + dy)
+        if (el?.classList.contains('react-flow__pane') || el?.closest('.react-flow__node-lane')) return { x: x + dx, y: y + dy }
       }
     }
     return null

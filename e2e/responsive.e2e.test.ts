@@ -89,7 +89,9 @@ describe('the app at 1280×800 and 390×844', () => {
     await page.keyboard.press('Tab')
     const focused = page.locator(':focus')
     expect(await focused.textContent()).toBe('Skip to main content')
-    expect((await focused.boundingBox())?.width ?? 0).toBeGreaterThan(0)
+    // Visible once focused (not the 1 px of a screen-reader-only element), with the focus outline.
+    expect((await focused.boundingBox())?.width ?? 0).toBeGreaterThan(20)
+    expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none')
     await page.keyboard.press('Enter')
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN')
     // The next Tab goes on inside the page, not back into the navigation.

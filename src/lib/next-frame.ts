@@ -15,3 +15,10 @@ export function onNextFrame(fn: () => void, fallbackMs = 100): () => void {
   const timer = setTimeout(run, fallbackMs)
   return () => { done = true; cancelAnimationFrame(frame); clearTimeout(timer) }
 }
+
+/** `fn` at the first frame after `delayMs`: changes gathered meanwhile are applied together, frames in between stay free. */
+export function onFrameAfter(delayMs: number, fn: () => void): () => void {
+  let cancelFrame: (() => void) | null = null
+  const timer = setTimeout(() => { cancelFrame = onNextFrame(fn) }, delayMs)
+  return () => { clearTimeout(timer); cancelFrame?.() }
+}

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
-import { onNextFrame } from '../../../lib/next-frame.ts'
+import { onFrameAfter } from '../../../lib/next-frame.ts'
 import { queryKeys } from '../../../lib/query-keys.ts'
 import { useLiveQueries, useTableChanges } from '../../../lib/realtime.ts'
 import { useLiveNodeRows } from './use-live-node-rows.ts'
@@ -23,7 +23,7 @@ export function useLiveExecutionLists(projectId: string): void {
   useLiveQueries([{ table: 'executions', filter: `project_id=eq.${projectId}` }], [queryKeys.executions.lists(projectId)])
 }
 
-/** New state events (batched per frame) refresh the timeline and checkpoints; a run-level one also the run. */
+/** New state events (gathered for 250 ms) refresh the timeline and checkpoints; a run-level one also the run. */
 function useLiveStateEvents(executionId: string, enabled: boolean): void {
   const queryClient = useQueryClient()
   const batch = useRef<{ run: boolean; cancel: (() => void) | null }>({ run: false, cancel: null })
@@ -37,7 +37,8 @@ function useLiveStateEvents(executionId: string, enabled: boolean): void {
     [{ table: 'execution_state_events', filter: `execution_id=eq.${executionId}`, event: 'INSERT' }],
     (payload) => {
       if (!(payload.new as { node_id?: string | null }).node_id) batch.current.run = true
-      batch.current.cancel ??= onNextFrame(() => {
+      // The timeline refetches at most four times a second: a large run writes dozens of events per tick.
+      batch.current.cancel ??= onFrameAfter(250, () => {
         const run = batch.current.run
         batch.current = { run: false, cancel: null }
         refresh(run)

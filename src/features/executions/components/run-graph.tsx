@@ -43,7 +43,10 @@ export function RunGraph({ graph, rows, environments, selectedNodeId, onSelect }
   // Unchanged nodes keep their objects between live updates, so only the nodes that moved re-render.
   const stable = useRef({ items: [] as Array<RunFlowNode | LaneFlowNode>, byId: new Map<string, RunFlowNode | LaneFlowNode>() })
   const nodes = useMemo(
-    () => reuseUnchanged(stable.current, [...built.lanes, ...built.nodes.map((n) => ({ ...n, selected: n.id === selectedNodeId, ariaLabel: `${n.data.label}: ${n.data.status}` }))]),
+    () => reuseUnchanged(stable.current, [...built.lanes, ...built.nodes.map((n) => ({
+      ...n, selected: n.id === selectedNodeId, ariaLabel: `${n.data.label}: ${n.data.status}`,
+      ...(built.nodes.length > LARGE_RUN ? { data: { ...n.data, large: true } } : {}),
+    }))]),
     [built, selectedNodeId],
   )
   const large = built.nodes.length > LARGE_RUN

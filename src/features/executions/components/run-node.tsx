@@ -18,7 +18,8 @@ const border: Record<string, string> = {
 const RunNode = memo(({ data, selected }: NodeProps<RunFlowNode>) => {
   const live = data.status === 'running' || data.status === 'waiting'
   const now = useNow(live)
-  const still = useReducedMotion()
+  // On a large run nodes mount and unmount as the view pans; the pop animation is left out there.
+  const still = useReducedMotion() || data.large
   const duration = nodeDurationMs({ status: data.status, started_at: data.startedAt, finished_at: data.finishedAt, duration_ms: data.durationMs }, now)
   return (
     <div
@@ -42,11 +43,13 @@ const RunNode = memo(({ data, selected }: NodeProps<RunFlowNode>) => {
       <div className="truncate text-sm font-medium" title={data.label}>{data.label}</div>
       <div className="mt-1 flex flex-wrap items-center justify-between gap-x-2 gap-y-0.5">
         {/* A status change pops, so a watcher's eye finds the node that moved (not for reduced-motion users). */}
-        <LazyMotion features={domAnimation}>
-          <m.span key={data.status} initial={still ? false : { scale: 0.8, opacity: 0.3 }} animate={{ scale: 1, opacity: 1 }} transition={{ duration: 0.25 }}>
-            <StatusBadge kind="node" status={data.status} nodeKind={data.kind} />
-          </m.span>
-        </LazyMotion>
+        {still ? <StatusBadge kind="node" status={data.status} nodeKind={data.kind} /> : (
+          <LazyMotion features={domAnimation}>
+            <m.span key={data.status} initial={{ scale: 0.8, opacity: 0.3 }} animate={{ scale: 1, opacity: 1 }} transition={{ duration: 0.25 }}>
+              <StatusBadge kind="node" status={data.status} nodeKind={data.kind} />
+            </m.span>
+          </LazyMotion>
+        )}
         <span className="text-[11px] whitespace-nowrap tabular-nums text-muted-foreground" data-testid={`node-duration-${data.nodeId}`}>{duration == null ? '' : formatDuration(duration)}</span>
       </div>
       {data.detail && data.status === 'failed' && <p className="mt-1 line-clamp-2 text-[11px] text-destructive" title={data.detail}>{data.detail}</p>}

@@ -22,6 +22,8 @@ export type RunNodeData = {
   reused: boolean
   /** Why it failed or was refused, when the engine said. */
   detail: string | null
+  /** Part of a large run (only what is on screen is drawn): the node skips its animation. */
+  large?: boolean
 }
 export type LaneData = { label: string; width: number; height: number }
 
