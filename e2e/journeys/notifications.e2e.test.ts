@@ -93,7 +93,8 @@ describe('notifications in Chromium', () => {
     const item = panel.getByTestId('notification').filter({ hasText: `Approval needed: ${RUN_NAME}` })
     await item.waitFor(LONG)
     expect(await item.getAttribute('data-unread')).toBe('true')
-    await shot(admin, 'notifications-bell.png')
+    // The viewport only: a full-page capture can re-lay the page out and close the open panel.
+    await admin.screenshot({ path: path.join(ARTIFACTS, 'notifications-bell.png') })
     await item.click()
     await admin.waitForURL(`**/executions/${executionId}`, LONG)
     await expect.poll(async () => (await gateNotification()).read_at !== null, LONG).toBe(true)
