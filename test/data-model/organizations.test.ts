@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestStack } from '../helpers/stack.ts'
-import { sql, startProjectStack, type Client } from './demo.ts'
+import { DEMO, signIn, sql, startProjectStack, type Client } from './demo.ts'
 
 let stack: TestStack
 let n = 0
@@ -152,6 +152,33 @@ describe('roles and removal take effect at once', () => {
     expect(await sql(stack, 'select id from public.organizations where id = $1', [orgId])).toHaveLength(1)
     expect((await heir.client.from('organizations').delete().eq('id', orgId)).error).toBeNull()
     expect(await sql(stack, 'select id from public.organizations where id = $1', [orgId])).toEqual([])
+  })
+})
+
+describe('deleting an organization with history', () => {
+  it('takes its projects, environments, runs, approvals and deployments with it, and nothing of another organization', async () => {
+    const counts = async (org: string) => (await sql(stack, `select
+      (select count(*)::int from public.executions x join public.projects p on p.id = x.project_id where p.organization_id = $1) as runs,
+      (select count(*)::int from public.deployments d join public.projects p on p.id = d.project_id where p.organization_id = $1) as deployments,
+      (select count(*)::int from public.environments e join public.projects p on p.id = e.project_id where p.organization_id = $1) as environments`, [org]))[0]
+    const acmeBefore = await counts(DEMO.acme)
+    expect((await counts(DEMO.globex)).environments).toBeGreaterThan(0)
+    // Give Globex a run, an approval request and a deployment in its dev, as the engine would.
+    const [{ id: env }] = await sql(stack, `select e.id from public.environments e join public.projects p on p.id = e.project_id
+      where p.organization_id = $1 and e.key = 'dev'`, [DEMO.globex])
+    const [{ id: project }] = await sql(stack, 'select project_id as id from public.environments where id = $1', [env])
+    const [{ id: run }] = await sql(stack, `insert into public.executions (project_id, name, status, environment_id, version)
+      values ($1, 'history', 'success', $2, '1.0.0') returning id`, [project, env])
+    await sql(stack, `insert into public.approval_requests (execution_id, project_id, node_id, environment_id, title, required_approvals)
+      values ($1, $2, 'gate', $3, 'Release 1.0.0', 1)`, [run, project, env])
+    await sql(stack, `insert into public.deployments (project_id, environment_id, execution_id, version, status, finished_at)
+      values ($1, $2, $3, '1.0.0', 'success', now())`, [project, env, run])
+
+    const owner = await signIn(stack, 'globex@opzenix.dev')
+    expect((await owner.from('organizations').delete().eq('id', DEMO.globex)).error).toBeNull()
+    expect(await sql(stack, 'select id from public.organizations where id = $1', [DEMO.globex])).toEqual([])
+    expect(await counts(DEMO.globex)).toEqual({ runs: 0, deployments: 0, environments: 0 })
+    expect(await counts(DEMO.acme)).toEqual(acmeBefore)
   })
 })
 
