@@ -4,12 +4,13 @@ import { LoadingRows } from '../../components/states.tsx'
 import { useWorkspace } from '../../lib/workspace.ts'
 import { NoOrganization } from '../../features/workspace/components/no-organization.tsx'
 import { FailedRunOffer } from './failed-run-offer.tsx'
-import { NavDrawerBar } from './nav-drawer.tsx'
 import { SidebarContent } from './sidebar.tsx'
 import { MAIN_ID, SkipLink } from './skip-link.tsx'
 import { useMediaQuery, WIDE_SCREEN } from './use-media-query.ts'
 
-// The create-project form and the removal notice load only for the users who need them.
+// The create-project form, the removal notice and the narrow screens' drawer (a dialog) load only for the users
+// who need them.
+const NavDrawerBar = lazy(() => import('./nav-drawer.tsx').then((m) => ({ default: m.NavDrawerBar })))
 const NoProject = lazy(() => import('../../features/workspace/components/no-project.tsx').then((m) => ({ default: m.NoProject })))
 const RemovedNotice = lazy(() => import('../../features/workspace/components/removed-notice.tsx').then((m) => ({ default: m.RemovedNotice })))
 
@@ -40,7 +41,7 @@ export function AppShell() {
         </aside>
       )}
       <div className="flex min-w-0 flex-1 flex-col">
-        {!wide && <NavDrawerBar />}
+        {!wide && <Suspense fallback={<div className="h-[53px] border-b bg-card" aria-hidden />}><NavDrawerBar /></Suspense>}
         {project && <FailedRunOffer />}
         <main id={MAIN_ID} tabIndex={-1} className="mx-auto w-full min-w-0 max-w-7xl flex-1 p-3 outline-none sm:p-6">
           {removedFrom && <Suspense fallback={null}><RemovedNotice /></Suspense>}
