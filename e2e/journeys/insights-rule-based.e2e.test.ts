@@ -40,12 +40,15 @@ afterAll(async () => {
   await stack?.stop()
 })
 
+let runId = ''
+
 describe('a failed run is analyzed by the rules in Chromium', () => {
   skipAfterFirstFailure()
 
   it('a viewer asks, and the rule-based analysis says which stage failed with what', async () => {
     pipelineId = await createPipeline(stack, 'rules journey', failingPipeline(false))
     const run = await runToEnd(stack, operatorDb, pipelineId)
+    runId = run.id
     page = await signInPage(browser, app.url, 'viewer@opzenix.dev')
     await page.goto(`${app.url}/executions/${run.id}`)
     const panel = page.getByTestId('analysis-panel')
@@ -72,5 +75,25 @@ describe('a failed run is analyzed by the rules in Chromium', () => {
     const sheet = page.getByTestId('explain-pipeline')
     await expect.poll(() => sheet.getByTestId('analysis-label').textContent(), LONG).toBe('Rule-based analysis')
     expect(await sheet.getByTestId('analysis-summary').textContent()).toBe('Pipeline "rules journey" runs source → build → test → deploy to dev.')
+  }, 90_000)
+
+  it('the environment page explains prod\'s configuration and analyzes its runs; a run page analyzes its timings', async () => {
+    await page.goto(`${app.url}/environments/prod`)
+    await page.getByRole('button', { name: 'Explain configuration' }).click()
+    const config = page.getByTestId('explain-environment')
+    await expect.poll(() => config.getByTestId('analysis-label').textContent(), LONG).toBe('Rule-based analysis')
+    expect(await config.getByTestId('analysis-summary').textContent()).toContain('prod')
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Analyze runs' }).click()
+    const runs = page.getByTestId('telemetry-environment')
+    await expect.poll(() => runs.getByTestId('analysis-label').textContent(), LONG).toBe('Rule-based analysis')
+    expect((await runs.getByTestId('analysis-summary').textContent())?.length).toBeGreaterThan(0)
+    await page.keyboard.press('Escape')
+    await page.goto(`${app.url}/executions/${runId}`)
+    await page.getByRole('button', { name: 'Analyze timings' }).click()
+    const timings = page.getByTestId('telemetry-run')
+    await expect.poll(() => timings.getByTestId('analysis-label').textContent(), LONG).toBe('Rule-based analysis')
+    const { data: last } = await viewerDb.from('ai_analyses').select('kind').order('created_at', { ascending: false }).limit(3)
+    expect(last?.map((a) => a.kind)).toEqual(['telemetry', 'telemetry', 'config'])
   }, 90_000)
 })

@@ -1,3 +1,4 @@
+import { AnalysisSheet } from '../../../components/analysis/analysis-sheet.tsx'
 import { Card, CardContent } from '../../../components/ui/card.tsx'
 import type { BoardEnvironment, EnvironmentBoardData } from '../api/get-environment-board.ts'
 import { controlState, type ActionDecision, type EnvironmentAction } from '../lib/environment-actions.ts'
@@ -32,6 +33,14 @@ export function EnvironmentHeader({ env, freezeWindows, actions }: {
             <FreezeWindows environmentId={env.id} windows={freezeWindows} />
           </div>
           <div className="flex flex-wrap items-start gap-2">
+            <AnalysisSheet fn="explain-config" body={{ environment_id: env.id }} label="Explain configuration" testId="explain-environment"
+              hint="What this environment's protection and configuration mean, what its last change did, and what is risky"
+              title={`${env.display_name}: configuration`} description="Approvals, variables and secret references (names only, never values), the latest change, and the lint."
+              asking="Reading the configuration and its versions…" />
+            <AnalysisSheet fn="ai-telemetry-analysis" body={{ environment_id: env.id }} label="Analyze runs" testId="telemetry-environment"
+              hint="Trends and anomalies in the runs that targeted this environment"
+              title={`${env.display_name}: runs over time`} description="The last finished runs that targeted it, in daily buckets: durations, failure rate, anomalies and trends."
+              asking="Reading the runs that targeted it…" />
             <SmokeTestButton environmentId={env.id} environmentName={env.display_name} state={controlState(actions?.get('run'))} />
             <LockControl env={env} state={controlState(actions?.get('lock'))} />
           </div>

@@ -1,5 +1,6 @@
 import { Ban, RotateCcw } from 'lucide-react'
 import { useNavigate } from 'react-router'
+import { AnalysisSheet } from '../../../components/analysis/analysis-sheet.tsx'
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { toast } from '../../../components/ui/toaster.tsx'
@@ -23,6 +24,10 @@ export function ExecutionActions({ run, role }: { run: ExecutionDetail; role: Ap
 
   return (
     <>
+      <AnalysisSheet fn="ai-telemetry-analysis" body={{ execution_id: run.id }} label="Analyze timings" testId="telemetry-run"
+        hint="Each stage's durations and failure rate over its recent runs, anomalies and trends, and the trace's slowest spans"
+        title="Timings and trends" description="This run's stages against their own recent history, and the slowest spans of its trace."
+        asking="Reading the stages' history and the trace…" />
       {isExecutionLive(run.status) && can(role, 'cancelExecutions') && (
         <ConfirmDialog
           trigger={<Button variant="outline" disabled={cancel.isPending}><Ban /> Cancel run</Button>}
