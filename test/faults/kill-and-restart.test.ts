@@ -15,7 +15,7 @@ import { DEMO, sql } from '../data-model/demo.ts'
 import { invoke, waitFor } from '../functions/helpers.ts'
 import { createPipeline } from '../functions/runs.ts'
 import type { TestStack } from '../helpers/stack.ts'
-import { commandOf, descendants, killAll } from '../helpers/process-tree.ts'
+import { alive, commandOf, descendants, killAll } from '../helpers/process-tree.ts'
 
 const RUNS = 20
 const STEP_MS = 3000
@@ -80,6 +80,8 @@ describe('faults', () => {
     expect(tree.map(commandOf)).toEqual(expect.arrayContaining(['postgres', 'postgrest', 'deno']))
     killAll(tree)
     await cli!.stop() // resolves once the killed CLI has exited
+    // A SIGKILLed process lingers until it is reaped; Postgres refuses to start while its old postmaster's PID lives.
+    await waitFor(async () => tree.every((pid) => !alive(pid)) || undefined, 30_000, 'the killed processes to be gone')
 
     // 3. The same data folder again: Postgres recovers, the engine carries on from what it had committed.
     stack = await start(false)
