@@ -10,7 +10,8 @@ import { useChangeChain } from '../api/change-chain.ts'
 import { useChain, type ChainEnvironment } from '../api/get-chain.ts'
 import { STRATEGY_LABELS, TIER_LABELS } from '../lib/labels.ts'
 import { EnvironmentSettingsDialog } from './environment-settings-dialog.tsx'
-import { ReasonDialog } from './reason-dialog.tsx'
+import { ReasonDialog } from '../../../components/reason-dialog.tsx'
+import { reasonSchema } from '../api/save-config.ts'
 
 const ADMIN_ONLY = 'Only an admin of this organization can change the chain'
 
@@ -58,7 +59,7 @@ export function ChainAdmin() {
                           trigger={<Button size="sm" variant="outline"><Archive aria-hidden /> Archive</Button>}
                           title={`Archive ${env.display_name}?`}
                           description="It leaves the chain and takes no new deployments or runs. Its deployments, versions, runs and configuration history stay readable, and an admin can restore it."
-                          confirmLabel="Archive" destructive
+                          confirmLabel="Archive" schema={reasonSchema}
                           onConfirm={(reason) => change.mutateAsync({ route: 'archive', body: { environment_id: env.id, reason } })}
                         />
                       ) : <Button size="sm" variant="outline" disabled title={ADMIN_ONLY}><Archive aria-hidden /> Archive</Button>}

@@ -4,9 +4,9 @@ import { Button } from '../../../components/ui/button.tsx'
 import { NativeSelect } from '../../../components/ui/input.tsx'
 import { timeAgo } from '../../../lib/format.ts'
 import type { ConfigVersion } from '../api/get-config.ts'
-import { useSaveConfig } from '../api/save-config.ts'
+import { reasonSchema, useSaveConfig } from '../api/save-config.ts'
 import { diffConfigs, describeChange } from '../lib/shared.ts'
-import { ReasonDialog } from './reason-dialog.tsx'
+import { ReasonDialog } from '../../../components/reason-dialog.tsx'
 
 /** Every version (who, when, why), a diff between any two, and restoring an earlier one as a new version. */
 export function ConfigHistory({ environmentId, versions, mayRestore }: { environmentId: string; versions: ConfigVersion[]; mayRestore: boolean }) {
@@ -38,7 +38,7 @@ export function ConfigHistory({ environmentId, versions, mayRestore }: { environ
                       trigger={<Button size="sm" variant="outline">Restore</Button>}
                       title={`Restore version ${v.version}?`}
                       description={`Its variables and secret references become version ${current.version + 1}; every version, including the current one, stays in the history.`}
-                      confirmLabel={`Restore as version ${current.version + 1}`}
+                      confirmLabel={`Restore as version ${current.version + 1}`} schema={reasonSchema} destructive={false}
                       onConfirm={(reason) => restore.mutateAsync({ version: v.version, reason, baseVersion: current.version })}
                     />
                   ) : <Button size="sm" variant="outline" disabled title="You may not change this environment's configuration">Restore</Button>}

@@ -8,7 +8,7 @@ import { BreakGlassDialog } from '../../governance/components/break-glass-dialog
 import { LockCountdown } from '../../governance/components/lock-countdown.tsx'
 import { LockDialog } from '../../governance/components/lock-dialog.tsx'
 import type { ControlState } from '../lib/environment-actions.ts'
-import { ReasonDialog } from './reason-dialog.tsx'
+import { ReasonDialog } from '../../../components/reason-dialog.tsx'
 import { RefusedButton } from './refused-button.tsx'
 
 /**

@@ -2,7 +2,7 @@ import { Undo2 } from 'lucide-react'
 import { Button } from '../../../components/ui/button.tsx'
 import { toast } from '../../../components/ui/toaster.tsx'
 import { rollbackInput, useRollBack } from '../api/roll-back.ts'
-import { ReasonDialog } from './reason-dialog.tsx'
+import { ReasonDialog } from '../../../components/reason-dialog.tsx'
 import { RefusedButton } from './refused-button.tsx'
 
 /**

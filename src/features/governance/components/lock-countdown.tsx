@@ -1,6 +1,6 @@
 import { Timer } from 'lucide-react'
 import { useLockExpiry } from '../api/lock-environment.ts'
-import { useNow } from '../hooks/use-now.ts'
+import { useNow } from '../../../lib/use-now.ts'
 import { countdown } from '../lib/countdown.ts'
 
 /** How long until a lock with an expiry lifts itself; nothing for a lock without one. */

@@ -2,12 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import type { ReactNode } from 'react'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
-import { FormField } from '../../../components/form-field.tsx'
-import { Alert } from '../../../components/ui/alert.tsx'
-import { Button } from '../../../components/ui/button.tsx'
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '../../../components/ui/dialog.tsx'
-import { Textarea } from '../../../components/ui/input.tsx'
-import { useFormDialog } from '../../../lib/use-form-dialog.ts'
+import { FormField } from './form-field.tsx'
+import { Alert } from './ui/alert.tsx'
+import { Button } from './ui/button.tsx'
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from './ui/dialog.tsx'
+import { Textarea } from './ui/input.tsx'
+import { useFormDialog } from '../lib/use-form-dialog.ts'
 
 type ReasonSchema = z.ZodType<{ reason: string }, { reason: string }>
 
