@@ -10,7 +10,7 @@ import { startTestApp } from '../lib/app.ts'
 import type { Browser } from '../lib/browser.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
-import { signInPage } from '../lib/session.ts'
+import { nav, signInPage } from '../lib/session.ts'
 
 // docs/admin.md "Audit trail and export": an admin opens the audit page, sees the chain status and a change
 // arrive live, narrows the list with filters that survive a reload (they are in the URL), opens one
@@ -48,7 +48,7 @@ describe('audit trail in Chromium', () => {
 
   it('an admin opens the audit page: the chain is intact and a change arrives live', async () => {
     page = await signInPage(browser, app.url, 'admin@opzenix.dev')
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail', exact: true }).click()
+    await nav(page, 'Audit trail')
     await page.getByRole('heading', { name: 'Audit trail', exact: true }).waitFor()
     await page.locator('[data-testid="chain-verdict"][data-intact="true"]').waitFor(LONG)
     const [{ n }] = await sql(stack, 'select count(*)::int as n from public.audit_logs where organization_id = $1', [DEMO.acme])

@@ -11,7 +11,7 @@ import type { Browser } from '../lib/browser.ts'
 import { enabledControls } from '../lib/controls.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
-import { signInPage } from '../lib/session.ts'
+import { nav, signInPage } from '../lib/session.ts'
 
 // The Connections page: an admin adds an OTel collector (a local recording server), presses Check now and sees
 // the result, the status and the chart's first point; a name already taken is refused in a sentence. A viewer
@@ -34,7 +34,7 @@ let viewer: Browser
 let page: Page
 
 const openConnections = async (p: Page) => {
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections', exact: true }).click()
+  await nav(p, 'Connections')
   await p.getByRole('heading', { name: 'Connections', exact: true }).waitFor()
 }
 const row = (p: Page) => p.getByTestId('connection-row').and(p.locator(`[data-connection="${NAME}"]`))

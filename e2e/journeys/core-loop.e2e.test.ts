@@ -9,7 +9,7 @@ import { startTestStack, type TestStack } from '../../test/helpers/stack.ts'
 import { startTestApp } from '../lib/app.ts'
 import type { Browser } from '../lib/browser.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
-import { markPage, signInPage, stillSamePage } from '../lib/session.ts'
+import { markPage, nav, signInPage, stillSamePage } from '../lib/session.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
 import { enabledControls } from '../lib/controls.ts'
 import { statusOf, waitForStatus } from '../lib/run-page.ts'
@@ -34,7 +34,6 @@ let pipelineId: string
 let executionId: string
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true })
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click()
 
 beforeAll(async () => {
   // Faster engine ticks than `npm start` (1 s): the journeys wait on the engine three times.

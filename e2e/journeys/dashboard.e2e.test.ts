@@ -12,7 +12,7 @@ import { startTestApp } from '../lib/app.ts'
 import type { Browser } from '../lib/browser.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
-import { signInPage } from '../lib/session.ts'
+import { nav, signInPage } from '../lib/session.ts'
 
 // Issue 6: the admin rearranges their dashboard (seeded "Release overview"), which survives a reload and leaves
 // other users' layouts alone; a user without a saved layout gets the default; the DORA page shows the figures
@@ -58,7 +58,7 @@ describe('dashboard and DORA in Chromium', () => {
   it('keeps the admin\'s removed and moved widgets across a reload, and nobody else\'s layout changes', async () => {
     const operatorBefore = await storedLayout(DEMO.users.operator)
     page = await signInPage(browser, app.url, 'admin@opzenix.dev')
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard', exact: true }).click()
+    await nav(page, 'Dashboard')
     await expect.poll(() => widgets(page), LONG).toEqual(['deploy_frequency', 'change_failure_rate', 'executions_by_status'])
 
     await page.getByRole('button', { name: 'Remove Change fail rate' }).click()
@@ -87,7 +87,7 @@ describe('dashboard and DORA in Chromium', () => {
   }, STEP)
 
   it('shows the DORA figures dora_metrics gives for the seeded prod history', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'DORA metrics', exact: true }).click()
+    await nav(page, 'DORA metrics')
     const windowInfo = page.getByTestId('dora-window')
     await expect.poll(() => windowInfo.getAttribute('data-environment'), LONG).toBe(DEMO.env.prod)
     await page.getByTestId('dora-deployment_frequency-value').waitFor()
@@ -109,7 +109,7 @@ describe('dashboard and DORA in Chromium', () => {
     await browser.close()
     browser = await openBrowser()
     const lead = await signInPage(browser, app.url, 'lead@opzenix.dev')
-    await lead.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard', exact: true }).click()
+    await nav(lead, 'Dashboard')
     await expect.poll(() => widgets(lead), LONG).toEqual(DEFAULT_LAYOUT)
     expect(await storedLayout(DEMO.users.lead)).toBeNull()
     // Dragging a widget onto another puts it in that place, and saves the layout for the first time.

@@ -9,6 +9,7 @@ import { startTestApp } from '../lib/app.ts'
 import type { Browser } from '../lib/browser.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
+import { nav } from '../lib/session.ts'
 
 // Issue 16: the landing page a signed-out visitor gets at /, on a laptop and a phone, and the no-account demo:
 // "Try the demo" signs in anonymously, opens a sandbox, and the guided tour runs the pipeline, sees the test
@@ -139,7 +140,7 @@ describe('the landing page and the demo in Chromium', () => {
   }, 120_000)
 
   it('the control tower says it is a demo sandbox and leads back to the tour', async () => {
-    await visitor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Control tower', exact: true }).click()
+    await nav(visitor, 'Control tower')
     await visitor.getByTestId('sandbox-banner').filter({ hasText: 'Demo sandbox, made for you without an account' }).waitFor(LONG)
     await visitor.getByTestId('sandbox-banner').getByRole('link', { name: 'Guided tour' }).click()
     await visitor.getByTestId('tour-done').waitFor(LONG)

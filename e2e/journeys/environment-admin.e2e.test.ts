@@ -11,7 +11,7 @@ import { startTestApp } from '../lib/app.ts'
 import type { Browser } from '../lib/browser.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
-import { signInPage } from '../lib/session.ts'
+import { nav, signInPage } from '../lib/session.ts'
 
 // Issue 10, environments and configuration: an admin adds qa between dev and staging (before staging), edits its
 // configuration (a GitHub token pasted as a variable is refused with the sentence, a secret reference is
@@ -31,7 +31,6 @@ let admin: Page
 let operatorDb: Client
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true })
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click()
 
 beforeAll(async () => {
   process.env.OPZENIX_TICK_MS ||= '200'

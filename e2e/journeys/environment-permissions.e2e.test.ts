@@ -12,7 +12,7 @@ import type { Browser } from '../lib/browser.ts'
 import { enabledControls } from '../lib/controls.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
-import { markPage, signInPage, stillSamePage } from '../lib/session.ts'
+import { markPage, nav, signInPage, stillSamePage } from '../lib/session.ts'
 
 // Issue 12: an operator without rollback on prod cannot roll back, in the UI and through the API. The admin
 // unlocks prod (the seed locks it, and a lock alone would stop an operator's rollback), denies rollback there
@@ -40,7 +40,6 @@ let current: string
 let target: { id: string; version_tag: string }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true })
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click()
 const rollbackButton = (page: Page) => page.getByRole('button', { name: `Roll back to ${target.version_tag}` })
 const grantRow = (page: Page): Locator => page.getByTestId('grant-row').filter({ hasText: OPERATOR })
 /** The text of whatever the element's aria-describedby points at (empty when it points at nothing). */

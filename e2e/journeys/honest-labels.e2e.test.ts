@@ -10,7 +10,7 @@ import { startTestApp } from '../lib/app.ts'
 import type { Browser } from '../lib/browser.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
-import { signInPage } from '../lib/session.ts'
+import { nav, signInPage } from '../lib/session.ts'
 
 // Issue 20, honest labels: a run whose deploy step has no real executor records a deployment the board, the
 // version history, the home page and DORA mark "simulated"; its timeline speaks in sentences and names nodes by
@@ -83,7 +83,7 @@ describe('honest labels', () => {
 
   it('2. the board, the version history and Recent deployments mark it simulated', async () => {
     page = await signInPage(browser, app.url, 'operator@opzenix.dev')
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Environments', exact: true }).click()
+    await nav(page, 'Environments')
     await expect.poll(() => page.getByTestId('env-dev-version').textContent(), LONG).toBe(VERSION)
     await page.getByTestId('env-dev-simulated').waitFor()
 
@@ -92,14 +92,14 @@ describe('honest labels', () => {
     await newest.waitFor()
     expect(await newest.getByTestId('simulated-badge').textContent()).toBe('simulated')
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Control tower', exact: true }).click()
+    await nav(page, 'Control tower')
     const recent = page.getByTestId('recent-deployment').filter({ hasText: VERSION })
     await recent.waitFor()
     expect(await recent.getByTestId('simulated-badge').isVisible()).toBe(true)
   }, STEP)
 
   it('3. DORA says how many simulated deployments its figures include', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'DORA metrics', exact: true }).click()
+    await nav(page, 'DORA metrics')
     await page.getByRole('heading', { name: 'DORA metrics', level: 1 }).waitFor()
     await page.locator('#dora-environment').selectOption({ label: 'Development' })
     const note = page.getByTestId('dora-simulated')

@@ -10,7 +10,7 @@ import { startTestApp } from '../lib/app.ts'
 import type { Browser } from '../lib/browser.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
-import { signInPage } from '../lib/session.ts'
+import { nav, signInPage } from '../lib/session.ts'
 
 // Issue 10: an admin locks dev in the lock dialog; the operator's run reaches its deploy and waits in dev's queue
 // (the run page says so, with its position) instead of failing; the admin unlocks and the deploy goes on.
@@ -26,7 +26,6 @@ let operator: Page
 let operatorDb: Client
 let runId = ''
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click()
 
 beforeAll(async () => {
   stack = await startTestStack(path.resolve(here, '../../supabase'))

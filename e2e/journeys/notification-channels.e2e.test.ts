@@ -13,7 +13,7 @@ import { buildAppOnce } from '../lib/build.ts'
 import type { Browser } from '../lib/browser.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
-import { markPage, signInPage, stillSamePage } from '../lib/session.ts'
+import { markPage, nav, signInPage, stillSamePage } from '../lib/session.ts'
 
 // Issues 11 and 12: the admin adds an email channel on the Organization page and invites a new address; the
 // scheduler's notify-event emails the invitation through a recording server that plays the mail API; a second
@@ -69,7 +69,7 @@ describe('notification channels and emailed invitations in Chromium', () => {
 
   it('with no channel, an invitation is not emailed and the list says to copy the link', async () => {
     admin = await signInPage(adminBrowser, app.url, 'admin@opzenix.dev')
-    await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organization', exact: true }).click()
+    await nav(admin, 'Organization')
     await admin.getByRole('heading', { name: 'Notification channels', exact: true }).waitFor(LONG)
     await markPage(admin)
     await admin.getByText('No channels yet').waitFor(LONG)

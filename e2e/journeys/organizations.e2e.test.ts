@@ -10,7 +10,7 @@ import type { Browser } from '../lib/browser.ts'
 import { enabledControls } from '../lib/controls.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
-import { markPage, stillSamePage } from '../lib/session.ts'
+import { markPage, nav, stillSamePage } from '../lib/session.ts'
 
 // Issue 12 from two new accounts: a founder signs up, creates an organization and its first project, and
 // invites a colleague by email; the colleague signs up from the invitation link and joins as an operator. The
@@ -45,7 +45,6 @@ async function signUp(page: Page, email: string) {
   await page.getByTestId('user-email').filter({ hasText: email }).waitFor(LONG)
 }
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click()
 const memberRow = (page: Page, email: string) => page.getByTestId('member-row').filter({ hasText: email })
 
 beforeAll(async () => {

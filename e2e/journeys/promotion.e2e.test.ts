@@ -9,7 +9,7 @@ import { startTestApp } from '../lib/app.ts'
 import type { Browser } from '../lib/browser.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
-import { markPage, signInPage, stillSamePage } from '../lib/session.ts'
+import { markPage, nav, signInPage, stillSamePage } from '../lib/session.ts'
 
 // Issue 10: the operator promotes what runs in staging to preprod from the board. The dialog says what ships and
 // which gates it meets; the run waits for preprod's two approvals, two admins give them, and the version that
@@ -30,7 +30,6 @@ let staging: { version_tag: string; commit_sha: string | null }
 let preprodBefore: string
 let runId = ''
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click()
 const current = async (env: string) => {
   const { data, error } = await operatorDb.from('deployment_versions').select('version_tag, commit_sha')
     .eq('environment_id', env).eq('is_current', true).single()

@@ -10,7 +10,7 @@ import { startTestApp } from '../lib/app.ts'
 import type { Browser } from '../lib/browser.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
-import { signInPage } from '../lib/session.ts'
+import { nav, signInPage } from '../lib/session.ts'
 
 // Issue 10: an admin schedules a recurring freeze on dev in the freeze-window form (hourly in Berlin time, each
 // lasting the hour, so one is in force now); the preview lists the next times. An operator's run reaches its
@@ -28,7 +28,6 @@ let admin: Page
 let operator: Page
 let operatorDb: Client
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click()
 
 beforeAll(async () => {
   stack = await startTestStack(path.resolve(here, '../../supabase'))

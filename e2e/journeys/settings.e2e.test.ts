@@ -11,7 +11,7 @@ import type { Browser } from '../lib/browser.ts'
 import { enabledControls } from '../lib/controls.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
-import { signInPage } from '../lib/session.ts'
+import { nav, signInPage } from '../lib/session.ts'
 
 // docs/github.md steps 1, 2 and 4 from the Settings page: an admin connects a repository, takes its webhook
 // secret (shown once), GitHub's ping (signed with that secret, sent to the payload URL the page shows) appears
@@ -34,7 +34,7 @@ let payloadUrl = ''
 let secret = ''
 
 const openSettings = async (p: Page) => {
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click()
+  await nav(p, 'Settings')
   await p.getByRole('heading', { name: 'Settings', exact: true }).waitFor()
 }
 

@@ -11,7 +11,7 @@ import type { Browser } from '../lib/browser.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
 import { enabledControls } from '../lib/controls.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
-import { signInPage } from '../lib/session.ts'
+import { nav, signInPage } from '../lib/session.ts'
 
 // Journey 4 of issue 4: a viewer walks through every page of the seeded project, sees its data, and finds no
 // enabled control that would change anything. Each page is checked for its data first, so that "no controls"
@@ -33,7 +33,7 @@ let seeded: {
   approval: { id: string; approval_count: number; required_approvals: number }
 }
 
-const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click()
+const go = (name: string) => nav(page, name)
 const noStateChanges = async () => expect(await enabledControls(page)).toEqual([])
 
 beforeAll(async () => {
@@ -63,7 +63,7 @@ describe('a viewer in Chromium', () => {
   }, STEP)
 
   it('sees the pipelines, but New pipeline is disabled', async () => {
-    await nav('Pipelines')
+    await go('Pipelines')
     await page.getByRole('table', { name: 'Pipelines' }).locator(`a[href="/pipelines/${seeded.pipeline.id}"]`).waitFor()
     const create = page.getByRole('button', { name: 'New pipeline' })
     expect(await create.isDisabled()).toBe(true)
@@ -91,7 +91,7 @@ describe('a viewer in Chromium', () => {
   }, STEP)
 
   it('follows a run waiting on a gate, without Cancel run', async () => {
-    await nav('Runs')
+    await go('Runs')
     await page.getByTestId(`execution-row-${seeded.run.id}`).getByRole('link').first().click()
     await page.waitForURL(`**/executions/${seeded.run.id}`)
     await expect.poll(() => page.getByTestId(`node-${seeded.run.gate}`).getAttribute('data-status'), LONG).toBe('waiting')
@@ -102,7 +102,7 @@ describe('a viewer in Chromium', () => {
   }, STEP)
 
   it('sees the pending approval and why they cannot vote: no Approve, Reject or comment', async () => {
-    await nav('Approvals')
+    await go('Approvals')
     const card = page.getByTestId(`approval-${seeded.approval.id}`)
     await expect.poll(() => card.getByTestId('approval-count').textContent(), LONG)
       .toBe(`${seeded.approval.approval_count} of ${seeded.approval.required_approvals} approvals`)
@@ -113,7 +113,7 @@ describe('a viewer in Chromium', () => {
   }, STEP)
 
   it('sees the environment board and an environment\'s history, with no rollback or lock controls', async () => {
-    await nav('Environments')
+    await go('Environments')
     await expect.poll(() => page.getByTestId('env-prod-version').textContent(), LONG).toMatch(VERSION)
     await noStateChanges()
 

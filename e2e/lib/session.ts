@@ -26,3 +26,7 @@ export async function markPage(page: Page): Promise<void> {
 export async function stillSamePage(page: Page): Promise<boolean> {
   return page.evaluate(() => (window as unknown as { __e2eMark?: boolean }).__e2eMark === true)
 }
+
+/** Follows a link of the main navigation by its exact label ("Runs" must not also match "What runs where"). */
+export const nav = (page: Page, label: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click()
