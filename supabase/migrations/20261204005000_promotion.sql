@@ -266,6 +266,7 @@ declare
   _deployment uuid;
   _detail text;
   _source public.deployment_versions;
+  _source_key text;
   _problem record;
 begin
   select * into _env from public.environments e where e.project_id = _run.project_id and e.key = _effect ->> 'environment'
@@ -282,6 +283,7 @@ begin
     if _problem.code is not null then
       perform public.engine_refuse(_node, _problem.message);
     end if;
+    select e.key into _source_key from public.environments e where e.id = _source.environment_id;
   end if;
   select r.id into _request from public.approval_requests r
   where r.execution_id = _run.id and r.environment_id = _env.id and r.status = 'approved'
@@ -292,7 +294,7 @@ begin
     values (_run.project_id, _env.id, _run.id, _request, coalesce(_source.version_tag, _effect ->> 'version'), 'success',
       (_effect ->> 'strategy')::public.deploy_strategy, _run.started_by,
       case when _source.id is null then format('Deployed by run %s', _run.name)
-        else format('Promoted from %s by run %s', (select e.key from public.environments e where e.id = _source.environment_id), _run.name) end,
+        else format('Promoted from %s by run %s', _source_key, _run.name) end,
       coalesce(_node.started_at, _at), _at)
     returning id into _deployment;
   exception when insufficient_privilege or check_violation or foreign_key_violation then
@@ -308,8 +310,7 @@ begin
   perform public.engine_log(_node, case when _source.id is null
     then format('Deployed %s to %s (%s)', _effect ->> 'version', _env.key, _effect ->> 'strategy')
     else format('Promoted %s to %s (%s): commit %s, the artifact that runs in %s, no rebuild', _source.version_tag, _env.key,
-      _effect ->> 'strategy', coalesce(left(_source.commit_sha, 7), 'unknown'),
-      (select e.key from public.environments e where e.id = _source.environment_id)) end);
+      _effect ->> 'strategy', coalesce(left(_source.commit_sha, 7), 'unknown'), _source_key) end);
 end
 $$;
 

@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
+import type { Database } from '../../../integrations/supabase/types.ts'
 import { queryKeys } from '../../../lib/query-keys.ts'
 import { useLiveQueries } from '../../../lib/realtime.ts'
 import { supabase } from '../../../lib/supabase.ts'
@@ -10,10 +11,10 @@ import { supabase } from '../../../lib/supabase.ts'
 export async function getPromotionStatus(projectId: string, signal?: AbortSignal) {
   const { data, error } = await supabase.rpc('environment_promotion_status', { _project_id: projectId }).abortSignal(signal!)
   if (error) throw error
-  return new Map(data.map((row) => [row.environment_id, row]))
+  return new Map<string, PromotionStatus>(data.map((row) => [row.environment_id, row]))
 }
 
-export type PromotionStatus = NonNullable<ReturnType<Awaited<ReturnType<typeof getPromotionStatus>>['get']>>
+export type PromotionStatus = Database['public']['Functions']['environment_promotion_status']['Returns'][number]
 
 export const promotionStatusQuery = (projectId: string) => queryOptions({
   queryKey: queryKeys.environments.promotion(projectId),
