@@ -1,7 +1,7 @@
-import { queryOptions, useQuery } from '@tanstack/react-query'
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Database } from '../../../integrations/supabase/types.ts'
 import { queryKeys } from '../../../lib/query-keys.ts'
-import { useLiveQueries } from '../../../lib/realtime.ts'
+import { useTableChanges } from '../../../lib/realtime.ts'
 import { supabase } from '../../../lib/supabase.ts'
 
 /**
@@ -21,8 +21,15 @@ export const promotionStatusQuery = (projectId: string) => queryOptions({
   queryFn: ({ signal }) => getPromotionStatus(projectId, signal),
 })
 
-/** Live: the board's own subscription refreshes it on deploys and version switches; runs starting or ending here. */
+/**
+ * Live: the board's own subscription refreshes it on deploys and version switches; here, promotion runs starting
+ * or ending. Only those: the engine updates every running run on each tick, and other runs change nothing here.
+ */
 export function usePromotionStatus(projectId: string) {
-  useLiveQueries([{ table: 'executions', filter: `project_id=eq.${projectId}` }], [queryKeys.environments.promotion(projectId)])
+  const queryClient = useQueryClient()
+  const refetch = () => void queryClient.invalidateQueries({ queryKey: queryKeys.environments.promotion(projectId) })
+  useTableChanges([{ table: 'executions', filter: `project_id=eq.${projectId}` }], (payload) => {
+    if ((payload.new as { promotion_of_version_id?: string | null } | null)?.promotion_of_version_id) refetch()
+  }, true, refetch)
   return useQuery(promotionStatusQuery(projectId))
 }
