@@ -3,6 +3,7 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import type { Client } from '../data-model/demo.ts'
 import { startTestStack, type TestStack } from '../helpers/stack.ts'
 
 export interface ProjectStack extends TestStack {
@@ -25,4 +26,10 @@ export async function startProjectWithEnv(env: Record<string, string>): Promise<
       await rm(workdir, { recursive: true, force: true })
     },
   }
+}
+
+/** Calls a function path (e.g. `github-api/projects`) as `client`: its status, data, and the error body when it failed. */
+export async function call(client: Client, path: string, method: 'GET' | 'POST' = 'GET', body?: unknown) {
+  const { data, error, response } = await client.functions.invoke(path, { method, body: body as any })
+  return { status: response?.status ?? 0, data, error: error ? await error.context?.json?.().catch(() => null) : null }
 }

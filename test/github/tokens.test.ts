@@ -4,16 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO, signIn, sql, type Client } from '../data-model/demo.ts'
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server.ts'
 import { GOOD_TOKEN, githubRoutes, NARROW_TOKEN } from './fake-github.ts'
-import { startProjectWithEnv, type ProjectStack } from './project.ts'
+import { call, startProjectWithEnv, type ProjectStack } from './project.ts'
 
 let github: RecordingServer
 let stack: ProjectStack
 const users: Record<string, Client> = {}
 
-const call = async (client: Client, path: string, method: 'GET' | 'POST' = 'GET', body?: unknown) => {
-  const { data, error, response } = await client.functions.invoke(path, { method, body: body as any })
-  return { status: response?.status ?? 0, data, error: error ? await error.context?.json?.().catch(() => null) : null }
-}
 
 beforeAll(async () => {
   github = await startRecordingServer(githubRoutes)
