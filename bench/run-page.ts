@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core'
 import ws from 'ws'
 import { launchBrowser } from '../e2e/lib/browser.ts'
 import { startTestApp } from '../e2e/lib/app.ts'
+import { signInPage } from '../e2e/lib/session.ts'
 import { freePort } from '../stack/net.ts'
 import { startCliStack } from './lib/cli-stack.ts'
 import { report, target } from './lib/results.ts'
@@ -139,12 +140,7 @@ try {
   const signedIn = await operator.auth.signInWithPassword({ email: 'operator@opzenix.dev', password: 'opzenix-demo' })
   if (signedIn.error) throw signedIn.error
 
-  const page = await browser.context.newPage()
-  await page.goto(app.url)
-  await page.getByLabel('Email').fill('operator@opzenix.dev')
-  await page.getByLabel('Password').fill('opzenix-demo')
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await page.getByTestId('user-email').waitFor()
+  const page = await signInPage(browser, app.url, 'operator@opzenix.dev')
 
   const figures: Record<string, unknown> = { chains: CHAINS, step_ms: STEP_MS, tick_ms: TICK_MS, pan_steps: PAN_STEPS, live_window_ms: LIVE_MS, viewport: '1280x800' }
   const medians: Record<number, { renderMs: number; panP95: number; liveP95: number }> = {}
