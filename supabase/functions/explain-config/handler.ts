@@ -2,14 +2,14 @@
 // (rows read under their RLS; another organization's is a 404). The rule-based explanation comes back as JSON
 // without a model; with one, the model's explanation streams as server-sent events. Stored in ai_analyses.
 import { z } from 'zod'
-import { requireCaller, type Caller } from '../_shared/auth.ts'
+import { requireCaller } from '../_shared/auth.ts'
 import { handle, notFound, readInput } from '../_shared/http.ts'
 import { explainEnvironmentOffline, explainPipelineOffline } from '../_shared/insights/explain.ts'
-import type { LintEnvironment } from '../_shared/insights/config-lint.ts'
 import { redactDeep } from '../_shared/insights/redact.ts'
 import { modelFromEnv } from '../_shared/ai/chat.ts'
 import { buildPrompt, findingLines } from '../_shared/ai/prompt.ts'
 import { knownSecrets, respondWithAnalysis } from '../_shared/ai/respond.ts'
+import { projectEnvironments } from '../_shared/ai/run-data.ts'
 import { fromStored } from '../_shared/pipeline/stored.ts'
 import type { SecretRef } from '../_shared/environments/secrets.ts'
 
@@ -33,17 +33,6 @@ const check = (result: { data: unknown; error: unknown }, missing: string): any 
   return result.data
 }
 
-async function projectEnvironments(caller: Caller, projectId: string): Promise<LintEnvironment[]> {
-  const envs = await caller.db.from('environments').select('id, key, tier, required_approvals').eq('project_id', projectId)
-  const configs = await caller.db.from('environment_configs').select('environment_id, variables').eq('project_id', projectId)
-  if (envs.error) throw envs.error
-  if (configs.error) throw configs.error
-  return envs.data.map((e) => ({
-    key: e.key, tier: e.tier, required_approvals: e.required_approvals,
-    variables: (configs.data.find((c) => c.environment_id === e.id)?.variables ?? {}) as Record<string, unknown>,
-  }))
-}
-
 export const explainConfig = handle(['POST'], async (req) => {
   const caller = await requireCaller(req)
   const request = await readInput(req, input)
@@ -55,7 +44,7 @@ export const explainConfig = handle(['POST'], async (req) => {
       'No such pipeline, or you are not a member of its project')
     const draft = fromStored({ nodes: pipeline.nodes, edges: pipeline.edges })
     const graph = draft.ok ? { nodes: draft.value.nodes, edges: draft.value.edges } : { nodes: [], edges: [] }
-    const environments = await projectEnvironments(caller, pipeline.project_id)
+    const environments = await projectEnvironments(caller.db, pipeline.project_id)
     return respondWithAnalysis({
       caller, kind: 'config', subject: { flow_template_id: pipeline.id }, model, signal: req.signal,
       insight: redactDeep(explainPipelineOffline(pipeline.name, graph, environments), known),

@@ -86,11 +86,15 @@ function loudestFirst(lines: LogRow[]): string[] {
 async function readConfig(db: SupabaseClient, execution: { project_id: string; graph: unknown }): Promise<RunData['config']> {
   const draft = fromStored(execution.graph)
   if (!draft.ok) return undefined
-  const envs = check(await db.from('environments').select('id, key, tier, required_approvals').eq('project_id', execution.project_id))
-  const configs = check(await db.from('environment_configs').select('environment_id, variables').eq('project_id', execution.project_id))
-  const environments: LintEnvironment[] = envs.map((e: any) => ({
+  return { graph: { nodes: draft.value.nodes, edges: draft.value.edges }, environments: await projectEnvironments(db, execution.project_id) }
+}
+
+/** The project's environments with their current variables, as the config lint reads them. */
+export async function projectEnvironments(db: SupabaseClient, projectId: string): Promise<LintEnvironment[]> {
+  const envs = check(await db.from('environments').select('id, key, tier, required_approvals').eq('project_id', projectId))
+  const configs = check(await db.from('environment_configs').select('environment_id, variables').eq('project_id', projectId))
+  return envs.map((e: any) => ({
     key: e.key, tier: e.tier, required_approvals: e.required_approvals,
     variables: (configs.find((c: any) => c.environment_id === e.id)?.variables ?? {}) as Record<string, unknown>,
   }))
-  return { graph: { nodes: draft.value.nodes, edges: draft.value.edges }, environments }
 }
