@@ -80,6 +80,11 @@ export const queryKeys = {
     configAccess: (environmentId: string) => ['environments', 'config', environmentId, 'access'] as const,
     promotion: (projectId: string) => ['environments', 'promotion', projectId] as const,
     matrix: (organizationId: string) => ['environments', 'matrix', organizationId] as const,
+    actions: (environmentId: string) => ['environments', 'actions', environmentId] as const,
+    deployDecisions: (projectId: string, environmentIds: readonly string[]) => ['environments', 'deploy-decisions', projectId, environmentIds.join(',')] as const,
+    grants: (environmentId: string) => ['environments', 'grants', environmentId] as const,
+    grantSubjects: (organizationId: string) => ['environments', 'grant-subjects', organizationId] as const,
+    approvalPolicy: (environmentId: string) => ['environments', 'approval-policy', environmentId] as const,
   },
   governance: {
     all: ['governance'] as const,
@@ -108,6 +113,8 @@ export const queryKeys = {
     list: (orgId: string, page: number) => ['audit', 'list', orgId, page] as const,
     filtered: (orgId: string, action: string, resource: string, page: number) => ['audit', 'list', orgId, action, resource, page] as const,
     facets: (orgId: string) => ['audit', 'facets', orgId] as const,
+    /** The chain status: under the audit prefix, but not refetched by live list updates. */
+    chain: ['audit', 'chain'] as const,
   },
   connections: {
     all: ['connections'] as const,

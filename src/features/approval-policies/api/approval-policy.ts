@@ -4,8 +4,6 @@ import { queryKeys } from '../../../lib/query-keys.ts'
 import { supabase } from '../../../lib/supabase.ts'
 import { formToRule, PEOPLE, type GroupNames } from '../lib/policy-form.ts'
 
-const policyKey = (environmentId: string) => [...queryKeys.environments.all, 'approval-policy', environmentId] as const
-
 const VERSION_COLUMNS = 'id, version, active, forbid_starter, forbid_commit_author, expires_after, require_ticket, require_impact, change_reason, created_by, created_at, approval_policy_rules (level, position, name, required, role, team_id, user_ids)'
 
 /**
@@ -49,7 +47,7 @@ export type PolicyVersion = ApprovalPolicyData['versions'][number]
 export type PolicyMember = ApprovalPolicyData['members'][number]
 
 export const approvalPolicyQuery = (environmentId: string, organizationId: string) => queryOptions({
-  queryKey: policyKey(environmentId),
+  queryKey: queryKeys.environments.approvalPolicy(environmentId),
   queryFn: ({ signal }) => getApprovalPolicy(environmentId, organizationId, signal),
 })
 export const useApprovalPolicy = (environmentId: string, organizationId: string) => useQuery(approvalPolicyQuery(environmentId, organizationId))
@@ -93,6 +91,6 @@ export function useSaveApprovalPolicy(environmentId: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (input: PolicyInput) => saveApprovalPolicy(environmentId, input),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: policyKey(environmentId) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.environments.approvalPolicy(environmentId) }),
   })
 }

@@ -10,12 +10,9 @@ export async function verifyAuditChain() {
   return chainVerdict(data ?? null)
 }
 
-/** Where the chain status lives in the cache: under queryKeys.audit.all, but not refetched by live list updates. */
-export const AUDIT_CHAIN_KEY = [...queryKeys.audit.all, 'chain'] as const
-
 /** The chain status, checked once per visit (it walks the whole trail) and again on demand. */
 export const auditChainQuery = () => queryOptions({
-  queryKey: AUDIT_CHAIN_KEY,
+  queryKey: queryKeys.audit.chain,
   queryFn: verifyAuditChain,
   staleTime: 5 * 60_000,
   retry: false,

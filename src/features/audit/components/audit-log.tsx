@@ -5,7 +5,6 @@ import { Button } from '../../../components/ui/button.tsx'
 import { queryKeys } from '../../../lib/query-keys.ts'
 import { useTableChanges } from '../../../lib/realtime.ts'
 import { AUDIT_PAGE_SIZE, useAuditLogs } from '../api/get-audit-logs.ts'
-import { AUDIT_CHAIN_KEY } from '../api/verify-audit-chain.ts'
 import { useAuditParams } from '../hooks/use-audit-params.ts'
 import { emptyAuditFilter, isFiltered } from '../lib/audit-filter.ts'
 import { AuditEntry } from './audit-entry.tsx'
@@ -23,7 +22,7 @@ export function AuditLog({ orgId }: { orgId: string }) {
   // Everything the audit page caches except the chain status (re-hashing the trail on every insert would be waste).
   const refetch = () => {
     setArrived(0)
-    void queryClient.invalidateQueries({ queryKey: queryKeys.audit.all, predicate: (q) => q.queryKey[1] !== AUDIT_CHAIN_KEY[1] })
+    void queryClient.invalidateQueries({ queryKey: queryKeys.audit.all, predicate: (q) => q.queryKey[1] !== queryKeys.audit.chain[1] })
   }
   useTableChanges([{ table: 'audit_logs', filter: `organization_id=eq.${orgId}`, event: 'INSERT' }], () => {
     if (page === 0) refetch()

@@ -16,11 +16,8 @@ export async function getEnvironmentActions(environmentId: string, signal?: Abor
 
 export type EnvironmentActionsData = Awaited<ReturnType<typeof getEnvironmentActions>>
 
-// Under the environments prefix, so whatever refreshes environments (a rollback, a lock) refreshes these too.
-export const environmentActionsKey = (environmentId: string) => [...queryKeys.environments.all, 'actions', environmentId] as const
-
 export const environmentActionsQuery = (environmentId: string) => queryOptions({
-  queryKey: environmentActionsKey(environmentId),
+  queryKey: queryKeys.environments.actions(environmentId),
   queryFn: ({ signal }) => getEnvironmentActions(environmentId, signal),
   select: (rows) => new Map<EnvironmentAction, ActionDecision>(rows.map((r) => [r.action, r])),
 })
@@ -37,6 +34,6 @@ export const ACCESS_TABLES: TableWatch[] = [
 
 /** The caller's decisions on the environment, by action, refetched live when a grant or membership changes. */
 export function useEnvironmentActions(environmentId: string) {
-  useLiveQueries(ACCESS_TABLES, [environmentActionsKey(environmentId)])
+  useLiveQueries(ACCESS_TABLES, [queryKeys.environments.actions(environmentId)])
   return useQuery(environmentActionsQuery(environmentId))
 }

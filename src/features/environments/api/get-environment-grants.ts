@@ -30,10 +30,8 @@ export async function getEnvironmentGrants(environmentId: string, signal?: Abort
 
 export type EnvironmentGrant = Awaited<ReturnType<typeof getEnvironmentGrants>>[number]
 
-export const environmentGrantsKey = (environmentId: string) => [...queryKeys.environments.all, 'grants', environmentId] as const
-
 export const environmentGrantsQuery = (environmentId: string) => queryOptions({
-  queryKey: environmentGrantsKey(environmentId),
+  queryKey: queryKeys.environments.grants(environmentId),
   queryFn: ({ signal }) => getEnvironmentGrants(environmentId, signal),
 })
 

@@ -22,10 +22,8 @@ export async function getGrantSubjects(organizationId: string, signal?: AbortSig
 
 export type GrantSubjects = Awaited<ReturnType<typeof getGrantSubjects>>
 
-export const grantSubjectsKey = (organizationId: string) => [...queryKeys.environments.all, 'grant-subjects', organizationId] as const
-
 export const grantSubjectsQuery = (organizationId: string) => queryOptions({
-  queryKey: grantSubjectsKey(organizationId),
+  queryKey: queryKeys.environments.grantSubjects(organizationId),
   queryFn: ({ signal }) => getGrantSubjects(organizationId, signal),
 })
 

@@ -9,7 +9,7 @@ import type { ActionDecision } from '../../environments/lib/environment-actions.
  * offered only where the database would let the deploy happen. One query and one subscription for the board.
  */
 export function useDeployDecisions(projectId: string, environmentIds: readonly string[]) {
-  const key = [...queryKeys.environments.all, 'deploy-decisions', projectId, environmentIds.join(',')] as const
+  const key = queryKeys.environments.deployDecisions(projectId, environmentIds)
   useLiveQueries(ACCESS_TABLES, [key], environmentIds.length > 0)
   return useQuery({
     queryKey: key,
