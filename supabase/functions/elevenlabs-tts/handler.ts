@@ -4,7 +4,7 @@
 // speaks it with its own speech synthesis (mode "browser"). Any member who can read the row may ask.
 import { z } from 'zod'
 import { requireCaller, type Caller } from '../_shared/auth.ts'
-import { corsHeaders, handle, HttpError, json, notFound, readInput } from '../_shared/http.ts'
+import { conflict, corsHeaders, handle, HttpError, json, notFound, readInput } from '../_shared/http.ts'
 import { approvalSpeech, speakable, speechHash } from './speech-text.ts'
 
 const input = z.union([
@@ -67,7 +67,7 @@ async function analysisText(caller: Caller, id: string): Promise<string> {
   if (error) throw error
   if (!data) throw notFound('No such analysis, or you are not a member of its project')
   const text = speakable(data.answer ?? '')
-  if (!text) throw new HttpError(409, 'conflict', 'This analysis has no answer to read yet')
+  if (!text) throw conflict('This analysis has no answer to read yet')
   return text
 }
 

@@ -2,7 +2,7 @@
 // stored row (the database checks membership and the rate limits), then either return the rule-based insight
 // as JSON or stream the model's answer as server-sent events, storing the outcome either way.
 import type { Caller } from '../auth.ts'
-import { corsHeaders, HttpError, json } from '../http.ts'
+import { badRequest, corsHeaders, HttpError, json, notFound } from '../http.ts'
 import type { RunInsight } from '../insights/analyzer.ts'
 import { OFFLINE_ANALYZER } from '../insights/offline.ts'
 import { ModelError, startChat, type ChatChunk, type ChatMessage, type ModelConfig, type Usage } from './chat.ts'
@@ -35,8 +35,8 @@ export async function beginAnalysis(caller: Caller, kind: AnalysisKind, subject:
     _analyzer: model ? 'model' : OFFLINE_ANALYZER, _model: model?.model ?? null,
   })
   if (error?.code === 'PT429') throw new HttpError(429, 'rate_limited', error.message, parseDetails(error.details))
-  if (error?.code === 'PT404') throw new HttpError(404, 'not_found', error.message)
-  if (error?.code === 'PT400') throw new HttpError(400, 'invalid_input', error.message)
+  if (error?.code === 'PT404') throw notFound(error.message)
+  if (error?.code === 'PT400') throw badRequest(error.message)
   if (error) throw error
   return data as string
 }
