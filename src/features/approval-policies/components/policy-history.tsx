@@ -1,7 +1,7 @@
 import { History } from 'lucide-react'
 import { useState } from 'react'
 import { NativeSelect } from '../../../components/ui/input.tsx'
-import { timeAgo } from '../../../lib/format.ts'
+import { formatDateTime, timeAgo } from '../../../lib/format.ts'
 import type { ApprovalPolicyData } from '../api/approval-policy.ts'
 import { describePolicyChange, diffPolicies } from '../lib/policy-diff.ts'
 
@@ -24,7 +24,7 @@ export function PolicyHistory({ data }: { data: ApprovalPolicyData }) {
               <span className="font-mono">v{v.version}</span>
               <span className="font-medium">{v.change_reason}</span>
               <span className="text-muted-foreground">
-                {v.author}, <time dateTime={v.created_at} title={new Date(v.created_at).toLocaleString()}>{timeAgo(v.created_at)}</time>
+                {v.author}, <time dateTime={v.created_at} title={formatDateTime(v.created_at)}>{timeAgo(v.created_at)}</time>
                 {!v.active && ' · removes the policy'}
               </span>
             </li>

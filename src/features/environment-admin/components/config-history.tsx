@@ -2,7 +2,7 @@ import { History } from 'lucide-react'
 import { useState } from 'react'
 import { Button } from '../../../components/ui/button.tsx'
 import { NativeSelect } from '../../../components/ui/input.tsx'
-import { timeAgo } from '../../../lib/format.ts'
+import { formatDateTime, timeAgo } from '../../../lib/format.ts'
 import type { ConfigVersion } from '../api/get-config.ts'
 import { reasonSchema, useSaveConfig } from '../api/save-config.ts'
 import { diffConfigs, describeChange } from '../lib/shared.ts'
@@ -28,7 +28,7 @@ export function ConfigHistory({ environmentId, versions, mayRestore }: { environ
               <span className="font-mono text-xs">v{v.version}</span>
               <span className="font-medium">{v.reason}</span>
               <span className="text-xs text-muted-foreground">
-                {v.author}, <time dateTime={v.created_at} title={new Date(v.created_at).toLocaleString()}>{timeAgo(v.created_at)}</time>
+                {v.author}, <time dateTime={v.created_at} title={formatDateTime(v.created_at)}>{timeAgo(v.created_at)}</time>
                 {v.restored_from !== null && ` · restores v${v.restored_from}`}
               </span>
               {v.version !== current.version && (

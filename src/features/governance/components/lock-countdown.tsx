@@ -1,5 +1,6 @@
 import { Timer } from 'lucide-react'
 import { useLockExpiry } from '../api/lock-environment.ts'
+import { formatDateTime } from '../../../lib/format.ts'
 import { useNow } from '../../../lib/use-now.ts'
 import { countdown } from '../lib/countdown.ts'
 
@@ -11,7 +12,7 @@ export function LockCountdown({ environmentId, envKey, locked }: { environmentId
   if (!until) return null
   const left = countdown(until, now)
   return (
-    <span className="inline-flex items-center gap-1 text-xs text-muted-foreground tabular-nums" data-testid={`lock-countdown-${envKey}`} title={`Lifts at ${new Date(until).toLocaleString()}`}>
+    <span className="inline-flex items-center gap-1 text-xs text-muted-foreground tabular-nums" data-testid={`lock-countdown-${envKey}`} title={`Lifts at ${formatDateTime(until)}`}>
       <Timer className="size-3" aria-hidden />
       {left ? `Lifts in ${left}` : 'Lifting now…'}
     </span>
