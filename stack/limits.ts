@@ -6,7 +6,7 @@ import { sendJson } from './http.ts'
 const MiB = 1024 * 1024
 
 /** Reads a positive byte count from the environment, else the default. */
-export function bytesFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+function bytesFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
   const value = Number(env[name])
   return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback
 }

@@ -66,7 +66,7 @@ export class Counter {
 }
 
 /** 429 in GoTrue's shape (`over_request_rate_limit`) with Retry-After. */
-export function tooManyRequests(message: string, retryAfterS: number): AuthError {
+function tooManyRequests(message: string, retryAfterS: number): AuthError {
   return new AuthError(429, 'over_request_rate_limit', message, {}, { 'retry-after': String(retryAfterS) })
 }
 
