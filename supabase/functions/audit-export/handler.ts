@@ -4,7 +4,8 @@
 import { z } from 'zod'
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { requireCaller } from '../_shared/auth.ts'
-import { badRequest, corsHeaders, forbidden, handle, notFound, readInput } from '../_shared/http.ts'
+import { requireOrgRole } from '../_shared/connections/access.ts'
+import { badRequest, corsHeaders, handle, notFound, readInput } from '../_shared/http.ts'
 import { parseFilter, searchParamsObject, type ExportFilter, type Range } from './filters.ts'
 import { contentType, exportFilename, writer, type ExportRow } from './format.ts'
 
@@ -70,9 +71,7 @@ export const auditExport = handle(['GET', 'POST'], async (req) => {
   const org = await caller.db.from('organizations').select('id, slug').eq('id', filter.organization_id).maybeSingle()
   if (org.error) throw org.error
   if (!org.data) throw notFound('No such organization, or you are not a member of it')
-  const admin = await caller.db.rpc('org_role_at_least', { _org_id: filter.organization_id, _role: 'admin' })
-  if (admin.error) throw admin.error
-  if (admin.data !== true) throw forbidden('Only an admin of this organization can export its audit trail')
+  await requireOrgRole(caller, filter.organization_id, 'admin', 'export its audit trail')
 
   // The export covers the rows that match now. Ids are taken under the chain's lock, held until commit, so no
   // row with a smaller id can commit later: "id <= last" is a fixed set however long the stream takes.
