@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO, signIn, sql, startProjectStack, type Client } from '../data-model/demo.ts'
 import type { TestStack } from '../helpers/stack.ts'
-import { call, finished, readRun, savePipeline, simulated, storedPipeline, waitFor } from './helpers.ts'
+import { finished, readRun, simulated, startRun, storedPipeline, waitFor } from './helpers.ts'
 
 let stack: TestStack
 let operator: Client
@@ -24,11 +24,7 @@ const gated = (env: string) => storedPipeline([
   ['deploy', 'deploy', { environment: env, strategy: 'canary', duration_ms: 100 }],
 ])
 
-async function start(env: string): Promise<string> {
-  const answer = await call(stack, 'pipeline-execute', { flow_template_id: await savePipeline(operator, gated(env)) }, operator)
-  expect(answer.status).toBe(201)
-  return answer.body.execution_id
-}
+const start = (env: string) => startRun(stack, operator, gated(env))
 const openRequest = async (executionId: string) =>
   (await operator.from('approval_requests').select('id, status, expires_at, policy_version_id').eq('execution_id', executionId).single()).data!
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO, signIn, startProjectStack, type Client } from '../data-model/demo.ts'
 import type { TestStack } from '../helpers/stack.ts'
-import { call, finished, nodeEvents, readRun, savePipeline, simulated, storedPipeline, waitFor } from './helpers.ts'
+import { call, finished, nodeEvents, readRun, simulated, startRun, storedPipeline, waitFor } from './helpers.ts'
 
 let stack: TestStack
 let operator: Client
@@ -24,11 +24,7 @@ const gated = (env: string) => storedPipeline([
   ['deploy', 'deploy', { environment: env, strategy: 'canary', duration_ms: 300 }],
 ])
 
-async function start(graph: ReturnType<typeof storedPipeline>, version?: string): Promise<string> {
-  const answer = await call(stack, 'pipeline-execute', { flow_template_id: await savePipeline(operator, graph), version }, operator)
-  expect(answer.status).toBe(201)
-  return answer.body.execution_id
-}
+const start = (graph: ReturnType<typeof storedPipeline>, version?: string) => startRun(stack, operator, graph, version)
 
 async function openRequest(executionId: string) {
   const { data } = await operator.from('approval_requests').select('id, status, required_approvals, environment_id, node_id')

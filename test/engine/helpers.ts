@@ -43,6 +43,13 @@ export async function call(stack: TestStack, name: string, body: unknown, auth: 
   return { status: res.status, body: await res.json().catch(() => null) }
 }
 
+/** Saves `graph` as `client` and starts it through pipeline-execute; returns the run's id (throws unless 201). */
+export async function startRun(stack: TestStack, client: Client, graph: { nodes: unknown[]; edges: unknown[] }, version?: string): Promise<string> {
+  const answer = await call(stack, 'pipeline-execute', { flow_template_id: await savePipeline(client, graph), version }, client)
+  if (answer.status !== 201) throw new Error(`pipeline-execute: expected 201, got ${answer.status} ${JSON.stringify(answer.body)}`)
+  return answer.body.execution_id
+}
+
 /** Polls `read` until `done` holds; fails with the last value after `timeoutMs`. */
 export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const until = Date.now() + timeoutMs

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn, startProjectStack, type Client } from '../data-model/demo.ts'
 import type { TestStack } from '../helpers/stack.ts'
-import { call, finished, nodeEvents, readRun, savePipeline, simulated, storedPipeline, waitFor, type NodeSpec } from './helpers.ts'
+import { finished, nodeEvents, readRun, simulated, startRun, storedPipeline, waitFor, type NodeSpec } from './helpers.ts'
 
 // Issue 20: a run of many short steps moves as fast as its steps allow. The scheduler ticks at npm start's pace
 // (1 s); a step that ends between ticks is advanced when it is due (engine-tick's follow-ups), so 200 steps of
@@ -24,12 +24,11 @@ describe('a run of 200 steps of 10 ms', () => {
   it('finishes, every step having run exactly once', async () => {
     const steps: NodeSpec[] = Array.from({ length: STEPS }, (_, i) => [`s${i + 1}`, i % 2 ? 'test' : 'build', simulated(10)])
     const graph = storedPipeline([['src', 'source', { repository: 'acme/payments-api' }], ...steps, ['ship', 'deploy', { environment: 'dev' }]])
-    const started = await call(stack, 'pipeline-execute', { flow_template_id: await savePipeline(operator, graph) }, operator)
-    expect(started.status, JSON.stringify(started.body)).toBe(201)
+    const runId = await startRun(stack, operator, graph)
 
-    const run = await waitFor(() => readRun(stack, started.body.execution_id), finished, 120_000)
+    const run = await waitFor(() => readRun(stack, runId), finished, 120_000)
     expect(run.status).toBe('success')
-    const events = await nodeEvents(stack, started.body.execution_id)
+    const events = await nodeEvents(stack, runId)
     for (const [id] of steps) expect(events.filter((e) => e.startsWith(`${id}:`))).toEqual([`${id}:pending→running`, `${id}:running→success`])
   }, 150_000)
 })

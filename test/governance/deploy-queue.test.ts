@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO, signIn, sql, startProjectStack, type Client } from '../data-model/demo.ts'
 import type { TestStack } from '../helpers/stack.ts'
-import { call, finished, nodeEvents, readRun, savePipeline, simulated, storedPipeline, waitFor } from '../engine/helpers.ts'
+import { call, finished, nodeEvents, readRun, simulated, startRun, storedPipeline, waitFor } from '../engine/helpers.ts'
 
 let stack: TestStack
 let operator: Client
@@ -37,11 +37,7 @@ const pipeline = (env: string, buildMs = 50) => storedPipeline([
   ['deploy', 'deploy', { environment: env, strategy: 'rolling' }],
 ])
 
-async function start(graph: ReturnType<typeof storedPipeline>, client = operator, version?: string): Promise<string> {
-  const answer = await call(stack, 'pipeline-execute', { flow_template_id: await savePipeline(client, graph), environment: undefined, version }, client)
-  expect(answer.status).toBe(201)
-  return answer.body.execution_id
-}
+const start = (graph: ReturnType<typeof storedPipeline>, client = operator, version?: string) => startRun(stack, client, graph, version)
 
 async function lock(environmentId: string, fields: Record<string, unknown> = {}): Promise<string> {
   const { data, error } = await admin.from('environment_locks').insert({

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestStack } from '../helpers/stack.ts'
 import { DEMO, signIn, sql, startProjectStack, type Client } from '../data-model/demo.ts'
-import { call, readRun, savePipeline, simulated, storedPipeline } from '../engine/helpers.ts'
+import { readRun, simulated, startRun, storedPipeline } from '../engine/helpers.ts'
 import { advanceExecution } from '../../supabase/functions/_shared/engine/advance.ts'
 
 let stack: TestStack
@@ -219,9 +219,7 @@ describe('the engine against the guard', () => {
       ['build', 'build', simulated(300)],
       ['deploy', 'deploy', { environment: (await sql(stack, 'select key from public.environments where id = $1', [env]))[0].key, strategy: 'rolling' }],
     ])
-    const started = await call(stack, 'pipeline-execute', { flow_template_id: await savePipeline(operator, graph) }, operator)
-    expect(started.status).toBe(201)
-    const id = started.body.execution_id
+    const id = await startRun(stack, operator, graph)
     const { data: theLock } = await lock(admin, env, { lock_reason: 'late lock' })
     await new Promise((r) => setTimeout(r, 400))
     // Gates read before the lock (nothing blocked): the deploy is attempted and the guard refuses it.
