@@ -3,6 +3,7 @@
 // the node fails) or the guard found the environment locked or frozen after all (OZ003: the node queues).
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { applyTransitions, cancel, tick } from '../pipeline/engine.ts'
+import { nodeEnvironment } from '../pipeline/kinds.ts'
 import type { DeployHold, DeployRefusal, Transition } from '../pipeline/engine-types.ts'
 import { nextDueAt } from '../pipeline/next-due.ts'
 import { isNodeFinished, type ExecutionStatus } from '../pipeline/statuses.ts'
@@ -122,11 +123,6 @@ function blockFor(loaded: LoadedExecution, gates: EnvironmentGates | undefined, 
   return { block: glass ? undefined : block, glass }
 }
 
-const environmentOf = (config: unknown) => {
-  const env = (config as { environment?: unknown } | null)?.environment
-  return typeof env === 'string' ? env : null
-}
-
 /**
  * Deploy nodes of this run that must wait now (TickInput.holds): a running one while its environment is
  * locked or frozen; a pending one also while other deploys queue there; a queued one until it is first in
@@ -137,7 +133,7 @@ export function deployHolds(loaded: LoadedExecution, gates: EnvironmentGates | u
   if (!gates) return []
   const out: DeployHold[] = []
   for (const node of loaded.snapshot.nodes) {
-    const env = environmentOf(node.config)
+    const env = nodeEnvironment(node)
     if (node.kind !== 'deploy' || isNodeFinished(node.status) || !env) continue
     const { block, glass } = blockFor(loaded, gates, env)
     if (glass) continue
@@ -157,7 +153,7 @@ function blockedRefusals(loaded: LoadedExecution, gates: EnvironmentGates | unde
   if (!gates || gates.blocked.size === 0) return []
   const out: DeployRefusal[] = []
   for (const node of loaded.snapshot.nodes) {
-    const env = environmentOf(node.config)
+    const env = nodeEnvironment(node)
     if (isNodeFinished(node.status) || node.kind !== 'rollback' || !env) continue
     const { block } = blockFor(loaded, gates, env)
     if (block) out.push({ nodeId: node.id, message: block.message })
