@@ -1,6 +1,4 @@
-import { FunctionError } from './functions.ts'
-import { env } from './env.ts'
-import { supabase } from './supabase.ts'
+import { postFunction } from './functions.ts'
 import { createEventReader, type AnalysisEvent, type AnalysisFinding } from './analysis-events.ts'
 
 /** What an analysis function answers without a model: the rule-based analysis, already stored. */
@@ -15,23 +13,12 @@ export type AnalysisFunction = 'ai-insights' | 'ai-telemetry-analysis' | 'explai
 
 /**
  * Asks an analysis function. Calls `onEvent` for each streamed event when a model answers, or resolves with
- * the rule-based analysis. Raw fetch: supabase-js's invoke cannot read a stream.
+ * the rule-based analysis. By postFunction: supabase-js's invoke cannot read a stream.
  */
 export async function requestAnalysis(
   name: AnalysisFunction, body: Record<string, unknown>, onEvent: (event: AnalysisEvent) => void, signal?: AbortSignal,
 ): Promise<RuleBasedAnalysis | null> {
-  const { data } = await supabase.auth.getSession()
-  const token = data.session?.access_token ?? env.supabaseAnonKey
-  const res = await fetch(`${env.supabaseUrl}/functions/v1/${name}`, {
-    method: 'POST', signal, body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json', apikey: env.supabaseAnonKey, authorization: `Bearer ${token}` },
-  }).catch((error: Error) => {
-    throw new FunctionError(0, 'network', `Could not reach ${name}: ${error.message}`)
-  })
-  if (!res.ok) {
-    const payload = await res.json().catch(() => null) as { error?: { code?: string; message?: string; details?: unknown } } | null
-    throw new FunctionError(res.status, payload?.error?.code ?? 'error', payload?.error?.message ?? `${name} failed (${res.status})`, payload?.error?.details)
-  }
+  const res = await postFunction(name, body, signal)
   if (!res.headers.get('content-type')?.includes('text/event-stream')) return await res.json() as RuleBasedAnalysis
   const read = createEventReader()
   const decoder = new TextDecoder()

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import { env } from '../../../lib/env.ts'
-import { FunctionError } from '../../../lib/functions.ts'
+import { FunctionError, refusalOf } from '../../../lib/functions.ts'
 import { supabase } from '../../../lib/supabase.ts'
 import { attachmentName, rowCounter, type ExportFormat } from '../lib/export-progress.ts'
 
@@ -38,10 +38,7 @@ export async function exportAudit(
     if (signal?.aborted) throw error
     throw new FunctionError(0, 'network', `Could not reach audit-export: ${(error as Error).message}`)
   }
-  if (!res.ok || !res.body) {
-    const payload = await res.json().catch(() => null) as { error?: { code?: string; message?: string; details?: unknown } } | null
-    throw new FunctionError(res.status, payload?.error?.code ?? 'error', payload?.error?.message ?? `The export failed (${res.status})`, payload?.error?.details)
-  }
+  if (!res.ok || !res.body) throw await refusalOf(res, `The export failed (${res.status})`)
   const total = Number(res.headers.get('x-audit-row-count') ?? NaN)
   const progress: ExportProgress = { format, rows: 0, bytes: 0, total: Number.isFinite(total) ? total : null }
   const counter = rowCounter(format)
