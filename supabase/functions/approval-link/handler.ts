@@ -4,6 +4,7 @@
 // the token is the credential. A link is single use (its nonce is recorded), expires, and is bound to one
 // approver and one request; a tampered, expired or reused link is refused and nothing is voted. JSON callers
 // (accept: application/json) get the shared error shape; browsers get the same answer as a page.
+import type { SupabaseClient } from '@supabase/supabase-js'
 import { serviceClient } from '../_shared/auth.ts'
 import { badRequest, corsHeaders, errorResponse, HttpError, json, notFound } from '../_shared/http.ts'
 import { linkSecret, verifyLink, type LinkClaims } from '../_shared/notifications/approval-link-token.ts'
@@ -40,8 +41,7 @@ async function readToken(req: Request, url: URL): Promise<string> {
   return token
 }
 
-async function context(claims: LinkClaims): Promise<Context> {
-  const db = serviceClient()
+async function context(db: SupabaseClient, claims: LinkClaims): Promise<Context> {
   const { data: request, error } = await db.from('approval_requests')
     .select('title, status, executions (name, version), environments (key, display_name)').eq('id', claims.requestId).maybeSingle()
   if (error) throw error
@@ -60,8 +60,8 @@ async function context(claims: LinkClaims): Promise<Context> {
   }
 }
 
-async function usedAt(nonce: string): Promise<string | null> {
-  const { data, error } = await serviceClient().from('approval_link_uses').select('used_at').eq('nonce', nonce).maybeSingle()
+async function usedAt(db: SupabaseClient, nonce: string): Promise<string | null> {
+  const { data, error } = await db.from('approval_link_uses').select('used_at').eq('nonce', nonce).maybeSingle()
   if (error) throw error
   return data?.used_at ?? null
 }
@@ -83,8 +83,8 @@ export async function handler(req: Request): Promise<Response> {
     if (!check.ok && check.reason === 'malformed') throw badRequest('This link is damaged: open it exactly as you received it')
     if (!check.ok && check.reason === 'bad_signature') throw new HttpError(401, 'unauthorized', 'This link\'s signature does not match: it was altered, or not made by this Opzenix')
     const claims = check.ok ? check.claims : check.claims!
-    const about = await context(claims)
     const db = serviceClient()
+    const about = await context(db, claims)
 
     if (!check.ok) {
       if (req.method === 'POST') {
@@ -93,7 +93,7 @@ export async function handler(req: Request): Promise<Response> {
       }
       throw new HttpError(410, 'link_expired', `This link expired at ${new Date(claims.expiresAt * 1000).toISOString()}. Open Opzenix to vote on ${about.title}`)
     }
-    const previous = await usedAt(claims.nonce)
+    const previous = await usedAt(db, claims.nonce)
     if (previous && req.method === 'GET') throw refusedAgain(previous)
 
     if (req.method === 'GET') {
