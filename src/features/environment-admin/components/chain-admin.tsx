@@ -6,12 +6,11 @@ import { Badge } from '../../../components/ui/badge.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../components/ui/card.tsx'
 import { useProject } from '../../../lib/workspace.ts'
-import { useChangeChain } from '../api/change-chain.ts'
+import { archiveSchema, useChangeChain } from '../api/change-chain.ts'
 import { useChain, type ChainEnvironment } from '../api/get-chain.ts'
 import { STRATEGY_LABELS, TIER_LABELS } from '../lib/labels.ts'
 import { EnvironmentSettingsDialog } from './environment-settings-dialog.tsx'
 import { ReasonDialog } from '../../../components/reason-dialog.tsx'
-import { reasonSchema } from '../api/save-config.ts'
 
 const ADMIN_ONLY = 'Only an admin of this organization can change the chain'
 
@@ -59,7 +58,7 @@ export function ChainAdmin() {
                           trigger={<Button size="sm" variant="outline"><Archive aria-hidden /> Archive</Button>}
                           title={`Archive ${env.display_name}?`}
                           description="It leaves the chain and takes no new deployments or runs. Its deployments, versions, runs and configuration history stay readable, and an admin can restore it."
-                          confirmLabel="Archive" schema={reasonSchema}
+                          confirmLabel="Archive" schema={archiveSchema}
                           onConfirm={(reason) => change.mutateAsync({ route: 'archive', body: { environment_id: env.id, reason } })}
                         />
                       ) : <Button size="sm" variant="outline" disabled title={ADMIN_ONLY}><Archive aria-hidden /> Archive</Button>}
