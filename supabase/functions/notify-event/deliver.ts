@@ -2,7 +2,7 @@
 import { linkSecret, newNonce, signLink, type Decision } from '../_shared/notifications/approval-link-token.ts'
 import { appLink, renderEmail, renderInvitationEmail, renderSlack, renderWebhook, type ClaimedDelivery, type Links } from '../_shared/notifications/render.ts'
 import { notConfigured, post, type Attempt } from '../_shared/notifications/send.ts'
-import { signatureHeader } from '../_shared/notifications/webhook-signature.ts'
+import { SIGNATURE_HEADER, signatureHeader } from '../_shared/notifications/webhook-signature.ts'
 import type { Settings } from './settings.ts'
 
 type Env = (name: string) => string | undefined
@@ -53,7 +53,7 @@ export async function attempt(d: ClaimedDelivery, settings: Settings, env: Env):
       if (!secret || !d.channel.url) return notConfigured(`the function secret ${d.channel.secret_ref} (the signing key) is not set`)
       const body = JSON.stringify(renderWebhook(d, { open }))
       return post(d.channel.url, body, {
-        'x-opzenix-signature': await signatureHeader(secret, body),
+        [SIGNATURE_HEADER]: await signatureHeader(secret, body),
         'x-opzenix-event': d.event_type,
         'x-opzenix-delivery': d.id,
       }, settings.timeoutMs)
