@@ -76,6 +76,7 @@ async function approvalText(caller: Caller, id: string): Promise<string> {
   if (error) throw error
   if (!data) throw notFound('No such approval request, or you are not a member of its project')
   const env = data.environment_id ? await caller.db.from('environments').select('key').eq('id', data.environment_id).maybeSingle() : null
+  if (env?.error) throw env.error
   const votes = await caller.db.from('approval_votes').select('id', { count: 'exact', head: true }).eq('approval_request_id', id).eq('vote', 'approve')
   if (votes.error) throw votes.error
   return approvalSpeech({ title: data.title, required_approvals: data.required_approvals, environment: env?.data?.key ?? null, votes: votes.count ?? 0 })
