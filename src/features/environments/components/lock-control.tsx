@@ -34,21 +34,19 @@ function LockToggle({ env, state }: { env: BoardEnvironment; state: ControlState
   if (!locked) return <LockDialog target={{ projectId: project!.id, environmentId: env.id, lockId: env.lock?.id ?? null, userId: user.id }} envKey={env.key} envName={env.display_name} />
   return (
     <>
-    <LockCountdown environmentId={env.id} envKey={env.key} locked={locked} />
-    <ReasonDialog
-      trigger={<Button variant={locked ? 'outline' : 'destructive'} size="sm">{label}</Button>}
-      title={locked ? `Unlock ${env.display_name}?` : `Lock ${env.display_name}?`}
-      description={locked
-        ? `Deploys and rollbacks into ${env.key} will be allowed again for operators, subject to approvals and freeze windows.`
-        : `Deploys and rollbacks into ${env.key} will be refused for everyone below ${env.lock?.required_role ?? 'admin'}; an admin override is recorded as break-glass.`}
-      confirmLabel={locked ? 'Confirm unlock' : 'Confirm lock'}
-      destructive={!locked}
-      schema={lockInput}
-      onConfirm={async (reason) => {
-        await setLock.mutateAsync({ locked: !locked, reason })
-        toast({ title: locked ? `${env.key} unlocked` : `${env.key} locked`, description: reason, tone: 'success' })
-      }}
-    />
+      <LockCountdown environmentId={env.id} envKey={env.key} locked />
+      <ReasonDialog
+        trigger={<Button variant="outline" size="sm">{label}</Button>}
+        title={`Unlock ${env.display_name}?`}
+        description={`Deploys and rollbacks into ${env.key} will be allowed again for operators, subject to approvals and freeze windows.`}
+        confirmLabel="Confirm unlock"
+        destructive={false}
+        schema={lockInput}
+        onConfirm={async (reason) => {
+          await setLock.mutateAsync({ locked: false, reason })
+          toast({ title: `${env.key} unlocked`, description: reason, tone: 'success' })
+        }}
+      />
     </>
   )
 }
