@@ -14,7 +14,8 @@ export interface MappedRun {
   commitAuthorEmail?: string | null
 }
 
-const realSha = (sha?: string) => (sha && /^[0-9a-f]{7,40}$/.test(sha) && !/^0+$/.test(sha) ? sha : null)
+/** The commit a run records: a real hex SHA, or null (a branch deletion's all-zero SHA, none at all). */
+export const realSha = (sha: unknown): string | null => (typeof sha === 'string' && /^[0-9a-f]{7,40}$/.test(sha) && !/^0+$/.test(sha) ? sha : null)
 
 export async function startMappedRun(run: MappedRun): Promise<Record<string, unknown>> {
   const admin = serviceClient()

@@ -9,6 +9,7 @@ import { many, one } from './db.ts'
 import { finishDelivery } from './deliveries.ts'
 import { loadIntegration, type IntegrationRow } from './integration-secret.ts'
 import { processDelivery } from './process-delivery.ts'
+import { realSha } from './start-run.ts'
 
 const EVERY_MS = 30_000
 const MAX_ATTEMPTS = 3
@@ -53,12 +54,11 @@ export async function sweepStaleDeliveries(now = performance.now()): Promise<num
 async function runAlreadyStarted(integration: IntegrationRow, row: Stuck): Promise<string | undefined> {
   const branch = branchOf(String(row.payload.ref ?? ''))
   if (!branch) return undefined
-  const sha = typeof row.payload.after === 'string' && /^[0-9a-f]{7,40}$/.test(row.payload.after) && !/^0+$/.test(row.payload.after) ? row.payload.after : null
   const found = await one<{ id: string }>(
     `select id from public.executions
      where project_id = $1 and trigger_source = 'webhook' and branch = $2 and commit_sha is not distinct from $3 and created_at >= $4::timestamptz
      order by created_at limit 1`,
-    [integration.project_id, branch, sha, row.received_at],
+    [integration.project_id, branch, realSha(row.payload.after), row.received_at],
   )
   return found?.id
 }
