@@ -31,7 +31,7 @@ const anomalyFinding = (subject: string, a: Anomaly, nodeId?: string): Finding =
   evidence: { metric: a.metric, bucket: a.bucket, value: a.value, expected: a.expected, z: Number.isFinite(a.z) ? a.z : null },
 })
 
-const toSample = (r: StageRun): Sample => ({ at: r.finished_at!, duration_ms: r.duration_ms, failed: r.status === 'failed' })
+const toSample = (r: Pick<StageRun, 'status' | 'duration_ms' | 'finished_at'>): Sample => ({ at: r.finished_at!, duration_ms: r.duration_ms, failed: r.status === 'failed' })
 
 /** A run (or one of its nodes): each stage's anomalies and trends over its history, and the trace's slowest spans. */
 export function analyzeRunTelemetry(input: { context: RunContext; nodes: StageRun[]; history: StageRun[]; node_id?: string | null; bucketMs?: number }): RunInsight {
@@ -57,7 +57,7 @@ export function analyzeRunTelemetry(input: { context: RunContext; nodes: StageRu
 /** The runs that targeted an environment: their durations and failure rates per bucket (default one day). */
 export function analyzeEnvironmentTelemetry(input: { key: string; runs: Array<{ status: string; duration_ms: number | null; finished_at: string | null }>; bucketMs?: number }): RunInsight {
   const finished = input.runs.filter((r) => r.finished_at)
-  const buckets = bucketize(finished.map((r) => ({ at: r.finished_at!, duration_ms: r.duration_ms, failed: r.status === 'failed' })), input.bucketMs ?? 86_400_000)
+  const buckets = bucketize(finished.map(toSample), input.bucketMs ?? 86_400_000)
   const subject = `Runs to "${input.key}"`
   const findings = [...telemetryAnomalies(buckets).map((a) => anomalyFinding(subject, a)), ...trends(buckets).map((t) => trendFinding(subject, t))]
   const failed = finished.filter((r) => r.status === 'failed').length
