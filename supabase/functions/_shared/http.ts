@@ -59,6 +59,12 @@ export async function readInput<S extends z.ZodType>(req: Request, schema: S): P
   return parsed.data
 }
 
+/** The path segments after the function's name: `/fn/move` → ['move'] (as the runtime passes the path). */
+export function routeParts(req: Request, fn: string): string[] {
+  const parts = new URL(req.url).pathname.split('/').filter(Boolean)
+  return parts.slice(parts.indexOf(fn) + 1)
+}
+
 type Handler = (req: Request) => Promise<Response>
 
 /** Wraps a handler with CORS preflight, method check and the shared error shape. */

@@ -6,7 +6,7 @@
 // for what the caller cannot see, and turns the database's refusals into the shared error shape.
 import { z } from 'zod'
 import { requireCaller, type Caller } from '../_shared/auth.ts'
-import { handle, json, notFound, readInput } from '../_shared/http.ts'
+import { handle, json, notFound, readInput, routeParts } from '../_shared/http.ts'
 import { environmentDbError } from '../_shared/environments/errors.ts'
 
 const TIERS = ['development', 'testing', 'staging', 'preproduction', 'production'] as const
@@ -51,8 +51,7 @@ async function call(caller: Caller, fn: string, args: Record<string, unknown>) {
 
 export const createEnvironment = handle(['POST'], async (req) => {
   const caller = await requireCaller(req)
-  const parts = new URL(req.url).pathname.split('/').filter(Boolean)
-  const route = parts.slice(parts.indexOf('create-environment') + 1).join('/')
+  const route = routeParts(req, 'create-environment').join('/')
 
   if (route === '') {
     const input = await readInput(req, CreateInput)

@@ -1,6 +1,6 @@
 // /github-api/...: an authenticated proxy to GitHub for the UI, and the admin-only writes of GitHub secrets.
 import { requireCaller } from '../_shared/auth.ts'
-import { handle, HttpError, json, notFound, readInput } from '../_shared/http.ts'
+import { handle, HttpError, json, notFound, readInput, routeParts } from '../_shared/http.ts'
 import { CreateProject, createProjectFromRepository } from './projects.ts'
 import { proxyRead, rotateWebhookSecret, SaveToken, saveToken, webhookSettings } from './routes.ts'
 
@@ -9,8 +9,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const githubApi = handle(['GET', 'POST'], async (req) => {
   const caller = await requireCaller(req)
   const url = new URL(req.url)
-  const all = url.pathname.split('/').filter(Boolean)
-  const parts = all.slice(all.indexOf('github-api') + 1)
+  const parts = routeParts(req, 'github-api')
   const method = req.method
 
   if (method === 'POST' && parts.join('/') === 'token') return json(await saveToken(caller, await readInput(req, SaveToken)), 201)

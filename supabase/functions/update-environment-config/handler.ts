@@ -7,7 +7,7 @@
 // database, _shared/environments/secrets.ts) and answers with the diff from the previous version.
 import { z } from 'zod'
 import { requireCaller, type Caller } from '../_shared/auth.ts'
-import { badRequest, forbidden, handle, json, notFound, readInput } from '../_shared/http.ts'
+import { badRequest, forbidden, handle, json, notFound, readInput, routeParts } from '../_shared/http.ts'
 import { environmentDbError } from '../_shared/environments/errors.ts'
 import { configProblems, type SecretRef, type Variables } from '../_shared/environments/secrets.ts'
 import { diffConfigs, type ConfigSnapshot } from '../_shared/environments/diff.ts'
@@ -62,8 +62,7 @@ async function insertVersion(caller: Caller, row: Record<string, unknown>) {
 
 export const updateEnvironmentConfig = handle(['POST'], async (req) => {
   const caller = await requireCaller(req)
-  const parts = new URL(req.url).pathname.split('/').filter(Boolean)
-  const route = parts.slice(parts.indexOf('update-environment-config') + 1).join('/')
+  const route = routeParts(req, 'update-environment-config').join('/')
 
   if (route === '') {
     const input = await readInput(req, SaveInput)
