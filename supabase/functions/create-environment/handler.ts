@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { requireCaller, type Caller } from '../_shared/auth.ts'
 import { handle, json, notFound, readInput, routeParts } from '../_shared/http.ts'
 import { environmentDbError } from '../_shared/environments/errors.ts'
+import { visibleEnvironment } from '../_shared/environments/visible.ts'
 
 const TIERS = ['development', 'testing', 'staging', 'preproduction', 'production'] as const
 const STRATEGIES = ['rolling', 'canary', 'blue_green'] as const
@@ -33,13 +34,6 @@ const COLUMNS = 'id, key, display_name, tier, position, required_approvals, depl
 async function chain(caller: Caller, projectId: string) {
   const { data, error } = await caller.db.from('environments').select(COLUMNS).eq('project_id', projectId).order('position')
   if (error) throw error
-  return data
-}
-
-async function visibleEnvironment(caller: Caller, id: string): Promise<{ id: string; project_id: string }> {
-  const { data, error } = await caller.db.from('environments').select('id, project_id').eq('id', id).maybeSingle()
-  if (error) throw error
-  if (!data) throw notFound('No such environment, or you are not a member of its organization')
   return data
 }
 

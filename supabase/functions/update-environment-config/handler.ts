@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { requireCaller, type Caller } from '../_shared/auth.ts'
 import { badRequest, forbidden, handle, json, notFound, readInput, routeParts } from '../_shared/http.ts'
 import { environmentDbError } from '../_shared/environments/errors.ts'
+import { visibleEnvironment } from '../_shared/environments/visible.ts'
 import { configProblems, type SecretRef, type Variables } from '../_shared/environments/secrets.ts'
 import { diffConfigs, type ConfigSnapshot } from '../_shared/environments/diff.ts'
 
@@ -28,13 +29,6 @@ const DiffInput = z.strictObject({ environment_id: z.guid(), from: z.number().in
 
 const COLUMNS = 'id, environment_id, version, variables, secrets, reason, restored_from, base_version, created_by, created_at'
 const EMPTY: ConfigSnapshot = { variables: {}, secrets: [] }
-
-async function visibleEnvironment(caller: Caller, id: string) {
-  const { data, error } = await caller.db.from('environments').select('id, key, project_id').eq('id', id).maybeSingle()
-  if (error) throw error
-  if (!data) throw notFound('No such environment, or you are not a member of its organization')
-  return data
-}
 
 /** 403 with the database's sentence unless the caller may change this environment's configuration. */
 async function requireConfigEditor(caller: Caller, environmentId: string): Promise<void> {
