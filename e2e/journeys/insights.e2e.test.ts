@@ -66,7 +66,7 @@ describe('a failed run is analyzed in Chromium', () => {
     await expect.poll(() => panel.getByTestId('analysis-answer').textContent(), LONG).toBe(ANSWER.join(''))
     expect(await panel.getByTestId('analysis-result').getByTestId('analysis-label').textContent()).toBe('AI analysis · test-model')
     expect(await panel.getByTestId('analysis-findings').textContent()).toContain('Stage "test" failed with "1 test failed"')
-    expect(await panel.getByTestId('analysis-result').textContent()).toContain('876 tokens')
+    await expect.poll(() => panel.getByTestId('analysis-result').textContent(), LONG).toContain('876 tokens')
     expect(server.received('/v1/chat/completions', 'POST')).toHaveLength(1)
   }, 90_000)
 
