@@ -22,6 +22,9 @@ function copyHeaders(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeader
 export function forward(req: IncomingMessage, res: ServerResponse, origin: string, path: string, body: Buffer): Promise<'ok' | 'crashed'> {
   return new Promise((resolve) => {
     const headers = copyHeaders(req.headers)
+    // As the platform's gateway does, the function learns who called: the socket's address, never what the
+    // client claimed (functions' rate limits count per address).
+    headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown'
     delete headers.expect
     delete headers['transfer-encoding']
     headers['content-length'] = String(body.length)

@@ -121,6 +121,8 @@ const ALLOWED: Record<string, string[]> = {
   'private.approval_recipients': [],
   // Internal to begin_ai_analysis.
   'private.ai_rate_limits': [],
+  // The public edge functions' rate limits, called over SUPABASE_DB_URL as postgres (no API role).
+  'private.hit_rate_limits': [],
   // Internal to the trigger that marks simulated deployments.
   'private.deployment_is_simulated': [],
   // The demo sandboxes: the organizations insert policy asks is_anonymous as the caller; the rest are internal.

@@ -13,7 +13,8 @@ export const corsHeaders: Record<string, string> = {
 }
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+  /** `headers` are sent with the error (Retry-After on a 429). */
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown, readonly headers?: Record<string, string>) {
     super(message)
   }
 }
@@ -35,7 +36,7 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof HttpError) {
     const body: Record<string, unknown> = { code: error.code, message: error.message }
     if (error.details !== undefined) body.details = error.details
-    return json({ error: body }, error.status)
+    return json({ error: body }, error.status, error.headers)
   }
   console.error(error)
   return json({ error: { code: 'internal', message: 'Something went wrong on our side; it has been logged' } }, 500)

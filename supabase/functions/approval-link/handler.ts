@@ -8,6 +8,7 @@ import type { SupabaseClient } from '@supabase/supabase-js'
 import { serviceClient } from '../_shared/auth.ts'
 import { badRequest, corsHeaders, errorResponse, HttpError, json, notFound } from '../_shared/http.ts'
 import { linkSecret, verifyLink, type LinkClaims } from '../_shared/notifications/approval-link-token.ts'
+import { clientAddress, hitRateLimits, limitFromEnv, type Limit } from '../_shared/rate-limit.ts'
 import { page } from './page.ts'
 
 interface Context {
@@ -66,6 +67,17 @@ async function usedAt(db: SupabaseClient, nonce: string): Promise<string | null>
   return data?.used_at ?? null
 }
 
+/**
+ * Requests per address, and per link once its signature holds (a link is one approver's, for one request).
+ * Function secrets, per window of RATE_LIMIT_WINDOW_SECONDS: APPROVAL_LINK_RATE_LIMIT_ADDRESS (600),
+ * APPROVAL_LINK_RATE_LIMIT_LINK (30: a person opens and presses a link a few times; mail scanners open it too).
+ */
+function rateLimits(req: Request, claims: LinkClaims | undefined): Promise<void> {
+  const limits: Limit[] = [{ scope: 'address', value: clientAddress(req), limit: limitFromEnv('APPROVAL_LINK_RATE_LIMIT_ADDRESS', 600) }]
+  if (claims) limits.push({ scope: 'link', value: claims.nonce, limit: limitFromEnv('APPROVAL_LINK_RATE_LIMIT_LINK', 30) })
+  return hitRateLimits('approval-link', limits)
+}
+
 const refusedAgain = (at: string) => new HttpError(409, 'link_used', `This link was already used (${at}); each link works once. Open Opzenix to see the request`)
 
 export async function handler(req: Request): Promise<Response> {
@@ -74,12 +86,19 @@ export async function handler(req: Request): Promise<Response> {
   const wantsJson = (req.headers.get('accept') ?? '').includes('application/json') || (req.headers.get('content-type') ?? '').includes('application/json')
   const fail = (error: unknown) => {
     if (wantsJson || !(error instanceof HttpError)) return errorResponse(error)
-    return page({ title: 'This link cannot be used', lines: [error.message], tone: 'bad' }, error.status)
+    const answer = page({ title: 'This link cannot be used', lines: [error.message], tone: 'bad' }, error.status)
+    for (const [name, value] of Object.entries(error.headers ?? {})) answer.headers.set(name, value)
+    return answer
   }
   try {
     if (req.method !== 'GET' && req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Use GET or POST')
-    const token = await readToken(req, url)
+    // Counted before anything reads the database; a request too bad to carry a link counts against its address.
+    const token = await readToken(req, url).catch(async (error) => {
+      await rateLimits(req, undefined)
+      throw error
+    })
     const check = await verifyLink(linkSecret((name) => Deno.env.get(name)), token)
+    await rateLimits(req, 'claims' in check ? check.claims : undefined)
     if (!check.ok && check.reason === 'malformed') throw badRequest('This link is damaged: open it exactly as you received it')
     if (!check.ok && check.reason === 'bad_signature') throw new HttpError(401, 'unauthorized', 'This link\'s signature does not match: it was altered, or not made by this Opzenix')
     const claims = check.ok ? check.claims : check.claims!

@@ -9,6 +9,7 @@ import { storeDelivery } from '../_shared/github/deliveries.ts'
 import { loadIntegration, webhookSecret } from '../_shared/github/integration-secret.ts'
 import { parseJson, readBody, requireJson, routeId } from '../_shared/github/webhook-request.ts'
 import { badRequest, handle, json, notFound, unauthorized } from '../_shared/http.ts'
+import { webhookRateLimits } from '../_shared/github/webhook-rate-limits.ts'
 
 function sameText(a: string, b: string): boolean {
   const x = new TextEncoder().encode(a)
@@ -22,7 +23,10 @@ export const artifactWebhook = handle(['POST'], async (req) => {
   const integrationId = routeId(req, 'artifact-webhook')
   if (!integrationId) throw notFound('Use /functions/v1/artifact-webhook/<integration id>')
   requireJson(req)
+  const limited = webhookRateLimits('artifact-webhook', req, integrationId) // counted while the body is read
+  limited.catch(() => {}) // awaited below; this keeps a refused body (413) from leaving it unhandled
   const body = await readBody(req)
+  await limited
   const signature = req.headers.get('x-hub-signature-256')
   const bearer = req.headers.get('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]
   if (!signature && !bearer) throw unauthorized('Sign the payload (X-Hub-Signature-256) or send Authorization: Bearer <webhook secret>')

@@ -7,6 +7,7 @@ import { sweepStaleDeliveries } from '../_shared/github/sweep.ts'
 import { afterAck } from '../_shared/github/after-ack.ts'
 import { parseJson, readBody, requireJson, routeId } from '../_shared/github/webhook-request.ts'
 import { badRequest, handle, HttpError, json, notFound, unauthorized } from '../_shared/http.ts'
+import { webhookRateLimits } from '../_shared/github/webhook-rate-limits.ts'
 
 /** Server-Timing (ms per step; `batch` is how many deliveries shared the insert): read by bench/webhook.ts. */
 const serverTiming = (steps: Record<string, number>) => ({
@@ -20,8 +21,12 @@ export const githubWebhook = handle(['POST'], async (req) => {
   if (!integrationId) throw notFound('Use the webhook URL of an integration: /functions/v1/github-webhook/<integration id>')
   requireJson(req)
   const t0 = performance.now()
+  const limited = webhookRateLimits('github-webhook', req, integrationId) // counted while the body is read
+  limited.catch(() => {}) // awaited below; this keeps a refused body (413) from leaving it unhandled
   const body = await readBody(req)
   const read = performance.now()
+  await limited
+  const counted = performance.now()
   const signature = req.headers.get('x-hub-signature-256')
   if (!signature) throw unauthorized('X-Hub-Signature-256 is missing: set a secret in GitHub\'s webhook settings')
   const deliveryId = req.headers.get('x-github-delivery')
@@ -55,7 +60,7 @@ export const githubWebhook = handle(['POST'], async (req) => {
     })
     if (!stored) continue // the secret changed since this row was read
     const timing = serverTiming({
-      read: read - t0, integration: verifyStart - read, verify: verified - verifyStart, parse: parsed - verified,
+      read: read - t0, rate_limit: counted - read, integration: verifyStart - counted, verify: verified - verifyStart, parse: parsed - verified,
       queued: stored.timing.queued_ms, insert: stored.timing.insert_ms, batch: stored.timing.batch, total: performance.now() - t0,
     })
     if (stored.duplicate) return json({ duplicate: true, id: stored.id, delivery_id: deliveryId }, 200, timing)

@@ -9,6 +9,7 @@ import { decodeProtobuf, jsonResponse, type PartialSuccess, protobufResponse, pr
 import { WireError } from '../_shared/otlp/wire.ts'
 import { readBody } from './body.ts'
 import { insertBatch } from './db.ts'
+import { ingestRateLimits } from './rate-limits.ts'
 import { badToken, forgetToken, requireIngestToken } from './token.ts'
 
 type Encoding = 'json' | 'protobuf'
@@ -26,19 +27,24 @@ function encodingOf(req: Request): Encoding | undefined {
   return undefined
 }
 
+// google.rpc.Code for the statuses an exporter may meet: INVALID_ARGUMENT, UNAUTHENTICATED, RESOURCE_EXHAUSTED
+// (429, retryable after Retry-After as the OTLP spec says); anything else UNKNOWN.
+const STATUS_CODES: Record<number, number> = { 400: 3, 401: 16, 429: 8 }
+
 /** Errors: the shared JSON error shape (which is also a JSON google.rpc.Status via `message`), or a protobuf Status. */
 function failure(error: unknown, encoding: Encoding | undefined): Response {
   if (encoding === 'protobuf' && error instanceof HttpError) {
-    return new Response(protobufStatus(error.status === 400 ? 3 : error.status === 401 ? 16 : 2, error.message), {
+    return new Response(protobufStatus(STATUS_CODES[error.status] ?? 2, error.message), {
       status: error.status,
-      headers: { ...cors, 'content-type': PROTOBUF },
+      headers: { ...cors, ...error.headers, 'content-type': PROTOBUF },
     })
   }
   const response = errorResponse(error)
   if (!(error instanceof HttpError)) return response
-  return new Response(JSON.stringify({ error: { code: error.code, message: error.message }, message: error.message }), {
+  const body = { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }
+  return new Response(JSON.stringify({ error: body, message: error.message }), {
     status: error.status,
-    headers: { ...cors, 'content-type': 'application/json' },
+    headers: { ...cors, ...error.headers, 'content-type': 'application/json' },
   })
 }
 
@@ -61,6 +67,9 @@ export async function handler(req: Request): Promise<Response> {
     if (!signal) throw new HttpError(404, 'not_found', 'Post OTLP to /v1/traces, /v1/metrics or /v1/logs under this function')
     // Exporters carry an ingest token, not a user session; every write is scoped by ingest_otel_batch to the
     // token's project.
+    const start = performance.now()
+    // Counted before a token is looked up, so a flood of made-up tokens stops at the limit, not at the database.
+    await ingestRateLimits(req)
     const t0 = performance.now()
     const tokenHash = await requireIngestToken(req)
     if (!encoding) throw new HttpError(415, 'unsupported_media_type', `Send ${PROTOBUF} or application/json`)
@@ -91,7 +100,7 @@ export async function handler(req: Request): Promise<Response> {
     const t5 = performance.now()
     // Server-Timing, ms per step: read by bench/otlp.ts for its breakdown.
     const timing = {
-      'server-timing': Object.entries({ token: t1 - t0, read: t2 - t1, decode: t3 - t2, serialize: t4 - t3, insert: t5 - t4, total: t5 - t0 })
+      'server-timing': Object.entries({ rate_limit: t0 - start, token: t1 - t0, read: t2 - t1, decode: t3 - t2, serialize: t4 - t3, insert: t5 - t4, total: t5 - start })
         .map(([name, ms]) => `${name};dur=${Math.round(ms * 100) / 100}`).join(', '),
     }
     const partial: PartialSuccess | undefined = rows.rejected > 0
