@@ -148,6 +148,63 @@ begin
 end
 $$;
 revoke all on function realtime.stack_visible_changes(regclass, text[], jsonb, jsonb) from public;
+
+-- The same check with a plan Postgres keeps: stack_visible_changes builds its probe as text and EXECUTE plans it
+-- again for every group (most of its cost). This writes, for one table, a function whose probe is static SQL, so
+-- PL/pgSQL plans it once per session and role (Postgres re-plans a cached plan when the role changes or a policy
+-- or the table changes; claims are read by the policies when the plan runs, never baked into it).
+-- Groups arrive sorted by role, so the role switches (and re-plans) at most once per distinct role. There is no
+-- exception block per group: when any group's probe fails (say a policy raises), the whole call fails and the
+-- service asks stack_visible_changes, which isolates each group, instead. Returns the function's name.
+create or replace function realtime.stack_define_probe(rel regclass, pk text[]) returns text
+language plpgsql set search_path = '' as $$
+declare
+  name text := 'stack_probe_' || rel::oid::text;
+begin
+  execute format($f$
+    create or replace function realtime.%1$I(keys jsonb, groups jsonb)
+    returns table (grp int, idx bigint)
+    language plpgsql set search_path = '' as $probe$
+    declare
+      g record;
+      acting text;
+    begin
+      for g in
+        select (e.ordinality - 1)::int as i, e.value ->> 'role' as role, e.value -> 'claims' as claims
+        from jsonb_array_elements(groups) with ordinality as e
+      loop
+        -- A role that may read no column of the table sees none of its changes (the probe would fail).
+        continue when not has_any_column_privilege(g.role, %2$L::regclass, 'select');
+        if acting is distinct from g.role then
+          execute format('set local role %%I', g.role);
+          acting := g.role;
+        end if;
+        perform set_config('request.jwt.claims', g.claims::text, true);
+        return query select g.i, k.ordinality
+          from rows from (jsonb_populate_recordset(null::%2$s, keys)) with ordinality as k
+          where exists (select from %2$s t where %3$s);
+      end loop;
+      reset role;
+      perform set_config('request.jwt.claims', '', true);
+    end
+    $probe$;
+    revoke all on function realtime.%1$I(jsonb, jsonb) from public;
+  $f$, name, rel, (select string_agg(format('t.%1$I = k.%1$I', c), ' and ') from unnest(pk) c));
+  return name;
+end
+$$;
+revoke all on function realtime.stack_define_probe(regclass, text[]) from public;
+-- Probes of an earlier start may name tables that changed or are gone: the service defines them again on use.
+do $$
+declare
+  f regprocedure;
+begin
+  for f in select p.oid::regprocedure from pg_catalog.pg_proc p
+    where p.pronamespace = 'realtime'::regnamespace and p.proname like 'stack\_probe\_%' loop
+    execute format('drop function %s', f);
+  end loop;
+end
+$$;
 -- The capture functions run as triggers (no EXECUTE check) or from stack_on_ddl: nobody calls them directly.
 revoke all on function realtime.stack_capture_change(), realtime.stack_capture_rows(), realtime.stack_on_ddl(),
   realtime.stack_sync_capture() from public;

@@ -162,6 +162,52 @@ describe('postgres_changes delivery', () => {
   })
 })
 
+describe('postgres_changes RLS checks', () => {
+  it('keeps delivering to everyone else when one subscriber\'s claims make the policy fail', async () => {
+    // auth.uid() cannot cast this sub to a uuid, so the notes policy raises for this subscriber on every row.
+    const token = await signJwt({ sub: 'not-a-uuid', role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 600 }, stack.jwtSecret)
+    const broken = clientWithToken(stack, token)
+    await broken.realtime.setAuth(token)
+    const seen = { alice: new Inbox<any>(), bob: new Inbox<any>(), broken: new Inbox<any>() }
+    const channels = await Promise.all([
+      subscribed(alice.client.channel('failing-a').on('postgres_changes', { event: 'INSERT', ...notes }, seen.alice.push)),
+      subscribed(bob.client.channel('failing-b').on('postgres_changes', { event: 'INSERT', ...notes }, seen.bob.push)),
+      subscribed(broken.channel('failing-x').on('postgres_changes', { event: 'INSERT', ...notes }, seen.broken.push)),
+    ])
+    await insertNote(alice, 'despite a failing policy')
+    await insertNote(alice, 'public despite a failing policy', true)
+    const bodies = async (inbox: Inbox<any>) =>
+      (await inbox.until((items) => items.some((c) => c.new.body === 'public despite a failing policy'))).map((c) => c.new.body)
+    expect(await bodies(seen.alice)).toEqual(['despite a failing policy', 'public despite a failing policy'])
+    expect(await bodies(seen.bob)).toEqual(['public despite a failing policy'])
+    expect(seen.broken.items).toEqual([])
+    await broken.removeAllChannels()
+    for (const channel of channels.slice(0, 2)) await channel.unsubscribe()
+  })
+
+  it('applies a policy created or dropped while subscribed to the very next change', async () => {
+    const inbox = new Inbox<any>()
+    const channel = await subscribed(bob.client.channel('policy-change').on('postgres_changes', { event: 'INSERT', ...notes }, inbox.push))
+    const marker = async (n: number) => {
+      await insertNote(alice, `policy marker ${n}`, true)
+      return (await inbox.until((items) => items.some((c) => c.new.body === `policy marker ${n}`))).map((c) => c.new.body)
+    }
+    // Warm the check up so any plan it keeps was made before the policy existed.
+    await insertNote(alice, 'before the policy')
+    await marker(1)
+    try {
+      await withDb(stack, (db) => db.query(`create policy "Everyone reads shared notes" on public.notes for select to authenticated using (body like 'shared%')`))
+      await insertNote(alice, 'shared with everyone')
+      await marker(2)
+    } finally {
+      await withDb(stack, (db) => db.query(`drop policy if exists "Everyone reads shared notes" on public.notes`))
+    }
+    await insertNote(alice, 'shared, but no longer')
+    expect(await marker(3)).toEqual(['policy marker 1', 'shared with everyone', 'policy marker 2', 'policy marker 3'])
+    await channel.unsubscribe()
+  })
+})
+
 describe('postgres_changes authorization', () => {
   it('refuses a join with an invalid or expired JWT', async () => {
     const forged = await signJwt({ sub: alice.id, role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 60 }, 'not-the-secret-not-the-secret-not-the')
