@@ -1,7 +1,8 @@
 // Run page benchmark: the page of a run of 2,000 and of 5,000 nodes, in headless Chromium against a fresh stack
 // whose engine advances the runs while they are watched. For each size: (1) navigation start → the first run
-// node on screen is drawn and measured, and how many nodes the DOM holds (only those on screen: xyflow's
-// onlyRenderVisibleElements); (2) frame times while the graph is panned by 60 mouse-drag steps; (3) frame times
+// node on screen is drawn and measured (the 40 parallel chains start folded into one group node), then "Expand
+// all" → every chain drawn, and how many nodes the DOM holds (only those on screen: xyflow's
+// onlyRenderVisibleElements); (2) frame times while the open graph is panned by 60 mouse-drag steps; (3) frame times
 // over 5 s of live updates (the engine moving dozens of nodes per tick; the page applies the Realtime changes
 // once per animation frame), with how many node status changes the page drew meanwhile. Then the engine on
 // short steps: 200 steps of 10 ms in a chain, from pipeline-execute to success, as steps per second.
@@ -92,6 +93,19 @@ async function render(page: Page, url: string) {
   }, undefined, { polling: 'raf', timeout: 180_000 }).then((h) => h.jsonValue() as Promise<{ renderMs: number; renderedNodes: number }>)
 }
 
+/** "Expand all" → the folded chains' nodes on screen, in ms; the DOM's run nodes after. */
+async function expandAll(page: Page) {
+  const before = performance.now()
+  await page.getByRole('button', { name: 'Expand all' }).click()
+  const drawn = await page.waitForFunction(() => {
+    const graph = document.querySelector<HTMLElement>('[data-testid=execution-graph]')
+    if (graph?.dataset.drawnCount !== graph?.dataset.nodeCount) return false
+    const nodes = document.querySelectorAll('[data-testid=execution-graph] .react-flow__node-run')
+    return nodes.length > 2 ? nodes.length : false
+  }, undefined, { polling: 'raf', timeout: 120_000 }).then((h) => h.jsonValue() as Promise<number>)
+  return { expandMs: Math.round(performance.now() - before), renderedNodes: drawn }
+}
+
 async function pan(page: Page) {
   await page.getByTestId('execution-graph').scrollIntoViewIfNeeded()
   const box = (await page.getByTestId('execution-graph').boundingBox())!
@@ -154,15 +168,18 @@ try {
     const startMs = Math.round(performance.now() - startedAt)
     const url = `${app.url}/executions/${started.data.execution_id}`
     const first = await render(page, url)
+    const opened = await expandAll(page)
     const panned = await pan(page)
     const updates = await live(page)
     const drawnCount = await page.getByTestId('execution-graph').getAttribute('data-node-count')
     medians[size] = { renderMs: Math.round(first.renderMs), panP95: panned.frameMs.p95, liveP95: updates.frameMs.p95 }
     figures[`nodes_${size}`] = {
-      start_run_ms: startMs, graph_nodes: Number(drawnCount), rendered_nodes_in_dom: first.renderedNodes,
-      navigation_to_first_nodes_ms: Math.round(first.renderMs), pan: panned, live_updates: updates,
+      start_run_ms: startMs, graph_nodes: Number(drawnCount), navigation_to_first_nodes_ms: Math.round(first.renderMs),
+      folded_nodes_in_dom: first.renderedNodes, expand_all_ms: opened.expandMs, rendered_nodes_in_dom: opened.renderedNodes,
+      pan: panned, live_updates: updates,
     }
-    console.log(`${size} nodes: pipeline-execute ${startMs} ms; navigation → nodes drawn ${Math.round(first.renderMs)} ms (${first.renderedNodes} in the DOM of ${drawnCount});`
+    console.log(`${size} nodes: pipeline-execute ${startMs} ms; navigation → nodes drawn ${Math.round(first.renderMs)} ms (folded: ${first.renderedNodes} run nodes);`
+      + ` expand all ${opened.expandMs} ms (${opened.renderedNodes} in the DOM of ${drawnCount});`
       + ` pan ${panned.fps} fps, frame p50 ${panned.frameMs.median} / p95 ${panned.frameMs.p95} ms;`
       + ` live ${updates.fps} fps, frame p50 ${updates.frameMs.median} / p95 ${updates.frameMs.p95} ms, ${updates.statusChangesDrawn} status changes drawn`)
     await operator.functions.invoke('execution-cancel', { body: { execution_id: started.data.execution_id } })

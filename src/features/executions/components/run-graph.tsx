@@ -1,10 +1,12 @@
 import { Background, Controls, ReactFlow, useReactFlow, useStore, type NodeMouseHandler } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Json } from '../../../integrations/supabase/types.ts'
-import { layoutRunGraph, runGraphFrom, type LaneFlowNode, type NodeRow, type RunFlowEdge, type RunFlowNode } from '../lib/execution-graph.ts'
+import { layoutRunGraph, runGraphFrom, runGraphParts, type GroupFlowNode, type LaneFlowNode, type NodeRow, type RunFlowEdge, type RunFlowNode } from '../lib/execution-graph.ts'
+import { groupSummary } from '../lib/group-summary.ts'
 import { reuseUnchanged } from '../lib/stable-nodes.ts'
-import { runNodeTypes } from './run-node.tsx'
+import { GroupToolbar } from './group-toolbar.tsx'
+import { GroupToggle, runNodeTypes } from './run-node.tsx'
 
 const PAD = 16
 const MIN_ZOOM = 0.6
@@ -24,7 +26,13 @@ function FitLeft({ width, height, onZoom }: { width: number; height: number; onZ
   return null
 }
 
-/** The run's graph in lanes, read-only; clicking (or Enter on) a node selects it for the log panel. */
+type FlowNode = RunFlowNode | LaneFlowNode | GroupFlowNode
+
+/**
+ * The run's graph in lanes, read-only; clicking (or Enter on) a node selects it for the log panel. Parallel
+ * branches between a fork and a join can fold into one node with live counts: folded at first on a large run,
+ * open on a small one; the one holding the selected node stays open.
+ */
 export function RunGraph({ graph, rows, environments, selectedNodeId, onSelect }: {
   graph: Json
   rows: NodeRow[]
@@ -34,46 +42,67 @@ export function RunGraph({ graph, rows, environments, selectedNodeId, onSelect }
 }) {
   // The layout depends on the graph and which nodes exist, not on their statuses: live updates skip it.
   const nodeCount = rows.length
-  const layout = useMemo(() => layoutRunGraph(graph, rows, environments), [graph, environments, nodeCount])
+  const parts = useMemo(() => runGraphParts(graph, rows), [graph, nodeCount])
+  const [folded, setFolded] = useState(new Map<string, boolean>())
+  const collapsedKey = parts.groups
+    .filter((g) => (folded.get(g.id) ?? nodeCount > LARGE_RUN) && !(selectedNodeId && g.members.includes(selectedNodeId)))
+    .map((g) => g.id).join(' ')
+  const layout = useMemo(() => layoutRunGraph(parts, environments, new Set(collapsedKey.split(' '))), [parts, environments, collapsedKey])
   const built = useMemo(() => runGraphFrom(layout, rows), [layout, rows])
+  const toggle = useCallback((groupId: string, fold: boolean) => setFolded((m) => new Map(m).set(groupId, fold)), [])
+  const setAll = (fold: boolean) => setFolded(new Map(parts.groups.map((g) => [g.id, fold])))
   // Marching-ant edges repaint every frame; on a large run dozens run at once, so there they stay still.
   const stableEdges = useRef({ items: [] as RunFlowEdge[], byId: new Map<string, RunFlowEdge>() })
   const edges = useMemo(() => reuseUnchanged(stableEdges.current,
     built.nodes.length > LARGE_RUN ? built.edges.map((e) => (e.animated ? { ...e, animated: false } : e)) : built.edges), [built])
   // Unchanged nodes keep their objects between live updates, so only the nodes that moved re-render.
-  const stable = useRef({ items: [] as Array<RunFlowNode | LaneFlowNode>, byId: new Map<string, RunFlowNode | LaneFlowNode>() })
+  const stable = useRef({ items: [] as FlowNode[], byId: new Map<string, FlowNode>() })
   const nodes = useMemo(
-    () => reuseUnchanged(stable.current, [...built.lanes, ...built.nodes.map((n) => ({
+    () => reuseUnchanged<FlowNode>(stable.current, [...built.lanes, ...built.groups.map((g) => ({ ...g, ariaLabel: groupSummary(g.data) })), ...built.nodes.map((n) => ({
       ...n, selected: n.id === selectedNodeId, ariaLabel: `${n.data.label}: ${n.data.status}`,
       ...(built.nodes.length > LARGE_RUN ? { data: { ...n.data, large: true } } : {}),
     }))]),
     [built, selectedNodeId],
   )
-  const large = built.nodes.length > LARGE_RUN
+  const large = built.nodes.length + built.groups.length > LARGE_RUN
   const [zoom, setZoom] = useState(1)
   const last = built.lanes.at(-1)
   const graphHeight = last ? last.position.y + last.data.height : 200
   const graphWidth = built.lanes[0]?.data.width ?? 800
-  const onNodeClick: NodeMouseHandler = (_event, node) => { if (node.type === 'run') onSelect(node.id) }
+  const onNodeClick: NodeMouseHandler = (_event, node) => {
+    if (node.type === 'run') onSelect(node.id)
+    if (node.type === 'fanout') toggle(node.id, false)
+  }
   return (
-    <div className="rounded-md border bg-card" style={{ height: Math.min(720, graphHeight * zoom + 2 * PAD + 20) }} data-testid="execution-graph" data-node-count={built.nodes.length}>
-      <ReactFlow
-        nodes={nodes} edges={edges} nodeTypes={runNodeTypes}
-        nodesDraggable={false} nodesConnectable={false} elementsSelectable edgesFocusable={false}
-        onlyRenderVisibleElements={large}
-        onNodeClick={onNodeClick}
-        onNodesChange={(changes) => {
-          // Keyboard selection (Enter on a focused node) arrives as a select change on these controlled nodes.
-          const picked = changes.find((c) => c.type === 'select' && c.selected && !c.id.startsWith('lane:'))
-          if (picked && picked.type === 'select' && picked.id !== selectedNodeId) onSelect(picked.id)
-        }}
-        minZoom={0.2} maxZoom={1.5} proOptions={{ hideAttribution: true }} preventScrolling={false} zoomOnScroll={false}
-        aria-label="Run graph"
-      >
-        <FitLeft width={graphWidth} height={graphHeight} onZoom={setZoom} />
-        <Background gap={20} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+    <div className="flex flex-col gap-2">
+      {parts.groups.length > 0 && <GroupToolbar groups={parts.groups} foldedIds={collapsedKey} onFoldAll={setAll} />}
+      <GroupToggle.Provider value={toggle}>
+        <div
+          className="rounded-md border bg-card" style={{ height: Math.min(720, graphHeight * zoom + 2 * PAD + 20) }}
+          data-testid="execution-graph" data-node-count={nodeCount} data-drawn-count={built.nodes.length}
+        >
+          <ReactFlow
+            nodes={nodes} edges={edges} nodeTypes={runNodeTypes}
+            nodesDraggable={false} nodesConnectable={false} elementsSelectable edgesFocusable={false}
+            onlyRenderVisibleElements={large}
+            onNodeClick={onNodeClick}
+            onNodesChange={(changes) => {
+              // Keyboard selection (Enter on a focused node) arrives as a select change on these controlled nodes;
+              // on a folded group it opens the group.
+              const picked = changes.find((c) => c.type === 'select' && c.selected && !c.id.startsWith('lane:'))
+              if (!picked || picked.type !== 'select' || picked.id === selectedNodeId) return
+              if (picked.id.startsWith('group:')) toggle(picked.id, false)
+              else onSelect(picked.id)
+            }}
+            minZoom={0.2} maxZoom={1.5} proOptions={{ hideAttribution: true }} preventScrolling={false} zoomOnScroll={false}
+            aria-label="Run graph"
+          >
+            <FitLeft width={graphWidth} height={graphHeight} onZoom={setZoom} />
+            <Background gap={20} />
+            <Controls showInteractive={false} />
+          </ReactFlow>
+        </div>
+      </GroupToggle.Provider>
     </div>
   )
 }

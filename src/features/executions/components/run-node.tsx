@@ -1,12 +1,14 @@
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react'
 import { LazyMotion, domAnimation, m, useReducedMotion } from 'framer-motion'
-import { memo } from 'react'
+import { ChevronsUpDown } from 'lucide-react'
+import { createContext, memo, useContext } from 'react'
 import { StatusBadge } from '../../../components/status-badge.tsx'
 import { formatDuration } from '../../../lib/format.ts'
 import { cn } from '../../../lib/utils.ts'
 import { useNow } from '../../../lib/use-now.ts'
 import { nodeDurationMs } from '../lib/duration.ts'
-import type { LaneFlowNode, RunFlowNode } from '../lib/execution-graph.ts'
+import type { GroupFlowNode, LaneFlowNode, RunFlowNode } from '../lib/execution-graph.ts'
+import { groupCounts } from '../lib/group-summary.ts'
 import { kindLabel } from '../lib/kind-labels.ts'
 
 const border: Record<string, string> = {
@@ -74,5 +76,44 @@ const LaneNode = memo(({ data }: NodeProps<LaneFlowNode>) => (
 ))
 LaneNode.displayName = 'LaneNode'
 
+/** Opens (false) or folds (true) a group of parallel branches; provided by the run graph. */
+export const GroupToggle = createContext<(groupId: string, fold: boolean) => void>(() => {})
+
+const toneText = { danger: 'text-destructive', info: 'text-info', success: 'text-success', neutral: 'text-muted-foreground' }
+
+/** Parallel branches folded into one node: how many, and their steps counted by status, live. */
+const GroupNode = memo(({ data, selected }: NodeProps<GroupFlowNode>) => {
+  const toggle = useContext(GroupToggle)
+  const done = data.passed + data.failed + data.stopped
+  return (
+    <div
+      data-testid={`group-${data.groupId}`} data-status={data.status}
+      className={cn('w-[200px] cursor-pointer rounded-md border border-l-4 bg-card px-3 py-2 text-left shadow-[3px_3px_0_0_var(--color-border)]',
+        border[data.status] ?? 'border-l-border', selected && 'ring-2 ring-primary')}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} className="!size-2 !border-0 !bg-muted-foreground/50" />
+      <div className="flex items-center text-[10px] font-medium tracking-wide text-muted-foreground uppercase">
+        Parallel
+        <button
+          type="button" className="nodrag ml-auto flex items-center gap-0.5 rounded px-1 normal-case tracking-normal hover:bg-muted"
+          onClick={(e) => { e.stopPropagation(); toggle(data.groupId, false) }}
+        >
+          <ChevronsUpDown className="size-3" aria-hidden /> Expand
+        </button>
+      </div>
+      <div className="text-sm font-medium">{data.branches.toLocaleString('en')} branches · {data.steps.toLocaleString('en')} steps</div>
+      <div className="mt-1 h-1.5 overflow-hidden rounded-full bg-muted" aria-hidden>
+        <div className={cn('h-full', data.failed > 0 ? 'bg-destructive' : 'bg-success')} style={{ width: `${(done / Math.max(1, data.steps)) * 100}%` }} />
+      </div>
+      <p className="mt-1 flex flex-wrap gap-x-2 text-[11px] tabular-nums" data-testid={`group-counts-${data.groupId}`}>
+        {groupCounts(data).map((c) => <span key={c.key} className={toneText[c.tone]}>{c.text}</span>)}
+      </p>
+      <Handle type="source" position={Position.Right} isConnectable={false} className="!size-2 !border-0 !bg-muted-foreground/50" />
+    </div>
+  )
+})
+GroupNode.displayName = 'GroupNode'
+
 /** Defined once at module scope: xyflow re-mounts every node when this object changes. */
-export const runNodeTypes = { run: RunNode, lane: LaneNode } as NodeTypes
+// Not `group`: xyflow styles a node of that type as its own sub-flow frame.
+export const runNodeTypes = { run: RunNode, lane: LaneNode, fanout: GroupNode } as NodeTypes

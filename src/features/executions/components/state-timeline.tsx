@@ -1,11 +1,12 @@
 import { ArrowRight } from 'lucide-react'
-import { memo } from 'react'
+import { memo, useState } from 'react'
 import { StatusBadge } from '../../../components/status-badge.tsx'
 import { EmptyState, ErrorState, LoadingRows } from '../../../components/states.tsx'
+import { Button } from '../../../components/ui/button.tsx'
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card.tsx'
 import { formatDateTime, timeAgo } from '../../../lib/format.ts'
 import type { Enums } from '../../../integrations/supabase/types.ts'
-import { useStateEvents, type StateEvent } from '../api/list-state-events.ts'
+import { EVENTS_PAGE, useStateEvents, type StateEvent } from '../api/list-state-events.ts'
 import { reasonSentence } from '../lib/reason-sentences.ts'
 
 // A node event carries node statuses, a run event execution statuses; the badge shows either.
@@ -13,9 +14,13 @@ const State = ({ event, status }: { event: StateEvent; status: string }) => even
   ? <StatusBadge kind="node" status={status as Enums<'node_status'>} />
   : <StatusBadge kind="execution" status={status as Enums<'execution_status'>} />
 
-/** The run's state changes, newest first, live: old → new, why, who, when. */
+/**
+ * The run's state changes, newest first, live: old → new, why, who, when. The newest EVENTS_PAGE first, more on
+ * request: a run of thousands of nodes writes thousands of events, and drawing them all slows the whole page.
+ */
 export function StateTimeline({ executionId, nodeNames }: { executionId: string; nodeNames: Map<string, string> }) {
-  const query = useStateEvents(executionId)
+  const [limit, setLimit] = useState(EVENTS_PAGE)
+  const query = useStateEvents(executionId, limit)
   return (
     <Card>
       <CardHeader><CardTitle>Timeline</CardTitle></CardHeader>
@@ -29,7 +34,12 @@ export function StateTimeline({ executionId, nodeNames }: { executionId: string;
                 {query.data.events.map((e) => <EventRow key={e.id} event={e} nodeNames={nodeNames} />)}
               </ol>
               {query.data.total > query.data.events.length && (
-                <p className="mt-2 text-xs text-muted-foreground">Showing the newest {query.data.events.length} of {query.data.total}.</p>
+                <div className="mt-2 flex items-center justify-between gap-2 text-xs text-muted-foreground">
+                  <p data-testid="timeline-count">Showing the newest {query.data.events.length} of {query.data.total}.</p>
+                  <Button size="sm" variant="outline" disabled={query.isPlaceholderData} onClick={() => setLimit((n) => n + EVENTS_PAGE)}>
+                    {query.isPlaceholderData ? 'Loading…' : 'Show older'}
+                  </Button>
+                </div>
               )}
             </>
           )}

@@ -96,3 +96,43 @@ describe('buildRunGraph', () => {
     expect(isSimulatedNode('deploy', null)).toBe(false)
   })
 })
+
+describe('buildRunGraph with parallel branches', () => {
+  // src → 6 branches of build → test → deploy dev (the join).
+  const branches = Array.from({ length: 6 }, (_, b) => b)
+  const fanGraph = {
+    nodes: [
+      { id: 'src', type: 'source', position: { x: 0, y: 0 }, data: { label: 'Checkout', config: {} } },
+      ...branches.flatMap((b) => ['build', 'test'].map((kind) => ({ id: `${kind}${b}`, type: kind, position: { x: 0, y: 0 }, data: { label: `${kind} ${b}`, config: sim() } }))),
+      { id: 'dev', type: 'deploy', position: { x: 0, y: 0 }, data: { label: 'Deploy dev', config: { environment: 'dev' } } },
+    ],
+    edges: branches.flatMap((b) => [{ source: 'src', target: `build${b}` }, { source: `build${b}`, target: `test${b}` }, { source: `test${b}`, target: 'dev' }]),
+  }
+  const statuses: NodeRow['status'][] = ['success', 'success', 'running', 'failed', 'pending', 'skipped']
+  const rows = [row('src', { status: 'success' }), ...branches.flatMap((b) => [row(`build${b}`, { status: statuses[b] }), row(`test${b}`)])]
+
+  it('draws every node while the group is open', () => {
+    const open = buildRunGraph(fanGraph, rows, environments)
+    expect(open.nodes).toHaveLength(14)
+    expect(open.groups).toEqual([])
+  })
+
+  it('folds the branches into one node that counts their steps by status, between the fork and the join', () => {
+    const folded = buildRunGraph(fanGraph, rows, environments, new Set(['group:src']))
+    expect(folded.nodes.map((n) => n.id)).toEqual(['src', 'dev'])
+    expect(folded.groups[0]!.data).toEqual({
+      groupId: 'group:src', branches: 6, steps: 12, status: 'failed', passed: 2, failed: 1, running: 1, pending: 7, stopped: 1,
+    })
+    expect(folded.edges.map((e) => e.id)).toEqual(['src->group:src', 'group:src->dev'])
+    const [src, group, dev] = [folded.nodes[0]!, folded.groups[0]!, folded.nodes[1]!]
+    expect(src.position.x).toBeLessThan(group.position.x)
+    expect(group.position.x).toBeLessThan(dev.position.x)
+  })
+
+  it('says the group runs while some of its steps run or wait, and passed once all passed', () => {
+    const running = rows.map((r) => (r.node_id === 'build3' ? { ...r, status: 'success' as const } : r))
+    expect(buildRunGraph(fanGraph, running, environments, new Set(['group:src'])).groups[0]!.data.status).toBe('running')
+    const passed = rows.map((r) => (r.node_id === 'src' ? r : { ...r, status: 'success' as const }))
+    expect(buildRunGraph(fanGraph, passed, environments, new Set(['group:src'])).groups[0]!.data.status).toBe('success')
+  })
+})

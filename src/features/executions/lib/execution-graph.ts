@@ -3,6 +3,7 @@ import type { Enums, Json, Tables } from '../../../integrations/supabase/types.t
 import { readStoredGraph } from '../../../../supabase/functions/_shared/engine/stored-graph.ts'
 import { nodeEnvironment } from '../../../../supabase/functions/_shared/pipeline/kinds.ts'
 import { LAYOUT, layoutLanes } from '../../../../supabase/functions/_shared/pipeline/layout.ts'
+import { findFanOutGroups, foldGroups, type FanOutGroup } from './fan-out-groups.ts'
 import { nodeLabel } from './node-labels.ts'
 
 export type NodeRow = Pick<Tables<'execution_nodes'>, 'node_id' | 'name' | 'kind' | 'config' | 'status' | 'attempt' | 'started_at' | 'finished_at' | 'duration_ms' | 'output'>
@@ -26,9 +27,23 @@ export type RunNodeData = {
   large?: boolean
 }
 export type LaneData = { label: string; width: number; height: number }
+/** Parallel branches folded into one node; the counts follow the member nodes' live statuses. */
+export type GroupData = {
+  groupId: string
+  branches: number
+  steps: number
+  status: Enums<'node_status'>
+  passed: number
+  failed: number
+  running: number
+  pending: number
+  /** Skipped or cancelled. */
+  stopped: number
+}
 
 export type RunFlowNode = Node<RunNodeData, 'run'>
 export type LaneFlowNode = Node<LaneData, 'lane'>
+export type GroupFlowNode = Node<GroupData, 'fanout'>
 export type RunFlowEdge = Edge<{ on: 'success' | 'failure' | 'always' }>
 
 /** Room on the left of each lane for its name. */
@@ -50,11 +65,8 @@ function outputDetail(output: Json | null): string | null {
   return typeof detail === 'string' && detail.trim() ? detail : null
 }
 
-/**
- * The part of a run's graph that does not change while it runs: which nodes there are, their lanes and places,
- * and the edges. Computed once per graph; live status updates only redo `runGraphFrom`.
- */
-export function layoutRunGraph(graphJson: Json, rows: readonly NodeRow[], environments: readonly { key: string; display_name: string }[]) {
+/** A run's nodes (graph and rows together), the edges between them and its fan-out groups; no positions yet. */
+export function runGraphParts(graphJson: Json, rows: readonly NodeRow[]) {
   const read = readStoredGraph(graphJson)
   const graphNodes = read.ok ? read.graph.nodes : []
   const rowById = new Map(rows.map((r) => [r.node_id, r]))
@@ -70,10 +82,27 @@ export function layoutRunGraph(graphJson: Json, rows: readonly NodeRow[], enviro
     const config = isRecord(row?.config) && Object.keys(row.config).length > 0 ? row.config : g?.config ?? {}
     return { id, kind, config, g }
   })
+  const itemById = new Map(items.map((item) => [item.id, item]))
+  const groups = findFanOutGroups(ids, edges, (id) => nodeEnvironment(itemById.get(id)!) === undefined)
+  return { ids, items, itemById, edges, groups, errors: read.ok ? [] : read.errors }
+}
 
-  const touched = new Set(items.map((n) => nodeEnvironment(n)).filter((e): e is string => !!e))
+export type RunGraphParts = ReturnType<typeof runGraphParts>
+
+/**
+ * The part of a run's graph that does not change while it runs: which nodes there are, their lanes and places,
+ * and the edges, with the groups in `collapsed` folded into one node each. Computed once per graph (and per
+ * folding); live status updates only redo `runGraphFrom`.
+ */
+export function layoutRunGraph(parts: RunGraphParts, environments: readonly { key: string; display_name: string }[], collapsed: ReadonlySet<string> = new Set()) {
+  const folding = parts.groups.filter((g) => collapsed.has(g.id))
+  const folded = foldGroups(parts.ids, parts.edges, folding, (source, target, like) => ({ ...like, source, target }))
+  const groupById = new Map(folding.map((g) => [g.id, g]))
+  const layoutItems = folded.ids.map((id) => parts.itemById.get(id) ?? { id, kind: 'group', config: {}, g: undefined })
+
+  const touched = new Set(layoutItems.map((n) => nodeEnvironment(n)).filter((e): e is string => !!e))
   const order = environments.map((e) => e.key).filter((k) => touched.has(k))
-  const layout = layoutLanes({ nodes: items, edges }, order)
+  const layout = layoutLanes({ nodes: layoutItems, edges: folded.edges }, order)
   const names = new Map(environments.map((e) => [e.key, e.display_name]))
 
   const width = LANE_HEADER + Math.max(0, ...Object.values(layout.positions).map((p) => p.x)) + NODE_WIDTH + LAYOUT.lanePadding
@@ -87,13 +116,15 @@ export function layoutRunGraph(graphJson: Json, rows: readonly NodeRow[], enviro
     zIndex: -1,
     data: { label: lane.key === 'ci' ? 'CI' : names.get(lane.key) ?? lane.label, width: width + LAYOUT.lanePadding, height: lane.height },
   }))
-  const placed = items.map((item) => ({
+  const at = (id: string) => ({ x: LANE_HEADER + layout.positions[id].x, y: layout.positions[id].y })
+  const placed = layoutItems.filter((item) => !groupById.has(item.id)).map((item) => ({
     ...item,
-    position: { x: LANE_HEADER + layout.positions[item.id].x, y: layout.positions[item.id].y },
+    position: at(item.id),
     simulated: isSimulatedNode(item.kind, item.config),
     environment: nodeEnvironment(item) ?? null,
   }))
-  return { items: placed, lanes, edges, errors: read.ok ? [] : read.errors }
+  const groups = folding.map((group) => ({ group, position: at(group.id) }))
+  return { items: placed, groups, lanes, edges: folded.edges, errors: parts.errors }
 }
 
 export type RunGraphLayout = ReturnType<typeof layoutRunGraph>
@@ -126,7 +157,12 @@ export function runGraphFrom(layout: RunGraphLayout, rows: readonly NodeRow[]) {
     }
   })
 
-  const statusOf = new Map(nodes.map((n) => [n.id, n.data.status]))
+  const groupNodes: GroupFlowNode[] = layout.groups.map(({ group, position }) => ({
+    id: group.id, type: 'fanout', position, draggable: false, connectable: false,
+    data: groupData(group, group.members.map((id) => rowById.get(id)?.status ?? 'pending')),
+  }))
+
+  const statusOf = new Map([...nodes, ...groupNodes].map((n) => [n.id, n.data.status]))
   const flowEdges: RunFlowEdge[] = layout.edges.map((e) => ({
     id: `${e.source}->${e.target}`,
     source: e.source,
@@ -138,7 +174,23 @@ export function runGraphFrom(layout: RunGraphLayout, rows: readonly NodeRow[]) {
     className: e.on === 'failure' ? 'run-edge-failure' : undefined,
   }))
 
-  return { nodes, lanes: layout.lanes, edges: flowEdges, errors: layout.errors }
+  return { nodes, groups: groupNodes, lanes: layout.lanes, edges: flowEdges, errors: layout.errors }
+}
+
+/** A folded group's counts by status and the one status it shows: failed wins, then running, then done. */
+export function groupData(group: FanOutGroup, statuses: readonly Enums<'node_status'>[]): GroupData {
+  const count = (...of: Enums<'node_status'>[]) => statuses.filter((s) => of.includes(s)).length
+  const passed = count('success', 'warning')
+  const failed = count('failed')
+  const running = count('running', 'waiting', 'queued')
+  const stopped = count('skipped', 'cancelled')
+  const pending = statuses.length - passed - failed - running - stopped
+  const status: Enums<'node_status'> = failed > 0 ? 'failed'
+    : running > 0 || (pending > 0 && pending < statuses.length) ? 'running'
+    : pending > 0 ? 'pending'
+    : passed === 0 ? (count('cancelled') > 0 ? 'cancelled' : 'skipped')
+    : count('warning') > 0 ? 'warning' : 'success'
+  return { groupId: group.id, branches: group.branches.length, steps: statuses.length, status, passed, failed, running, pending, stopped }
 }
 
 /**
@@ -147,6 +199,6 @@ export function runGraphFrom(layout: RunGraphLayout, rows: readonly NodeRow[]) {
  * graph for status and config; a row missing from the graph still shows (without edges), a graph node without a
  * row shows as pending.
  */
-export function buildRunGraph(graphJson: Json, rows: readonly NodeRow[], environments: readonly { key: string; display_name: string }[]) {
-  return runGraphFrom(layoutRunGraph(graphJson, rows, environments), rows)
+export function buildRunGraph(graphJson: Json, rows: readonly NodeRow[], environments: readonly { key: string; display_name: string }[], collapsed?: ReadonlySet<string>) {
+  return runGraphFrom(layoutRunGraph(runGraphParts(graphJson, rows), environments, collapsed), rows)
 }
