@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { decodeJwt } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { loadConfig, parseSize } from './config.ts'
+import { loadConfig, parseDuration, parseSize } from './config.ts'
 import { verifyJwt } from './jwt.ts'
 
 function projectWith(toml: string): string {
@@ -54,6 +54,17 @@ verify_jwt = false
     await expect(verifyJwt(config.anonKey, config.jwtSecret)).resolves.toMatchObject({ role: 'anon' })
     await expect(verifyJwt(config.serviceRoleKey, config.jwtSecret)).resolves.toMatchObject({ role: 'service_role' })
     expect(decodeJwt(config.anonKey).iss).toBe('supabase-demo')
+  })
+})
+
+describe('parseDuration', () => {
+  it('reads the CLI\'s Go durations in seconds', () => {
+    expect(parseDuration('1s', 0)).toBe(1)
+    expect(parseDuration('60s', 0)).toBe(60)
+    expect(parseDuration('1m30s', 0)).toBe(90)
+    expect(parseDuration('500ms', 0)).toBe(0.5)
+    expect(parseDuration(undefined, 7)).toBe(7)
+    expect(() => parseDuration('soon', 0)).toThrow(/cannot read duration "soon"/)
   })
 })
 

@@ -34,6 +34,8 @@ export interface StackConfig {
     minimumPasswordLength: number
     emailEnableSignup: boolean
     emailEnableConfirmations: boolean
+    /** `[auth.email] max_frequency` in seconds: how soon one address may be sent another confirmation (CLI default 1s). */
+    emailMaxFrequency: number
   }
   storage: { fileSizeLimit: number; buckets: Record<string, BucketConfig> }
   functions: Record<string, { verifyJwt: boolean }>
@@ -49,6 +51,22 @@ export interface ConfigOverrides {
 }
 
 type Toml = Record<string, any>
+
+/** Parses durations the way the Supabase CLI writes them (Go's: "1s", "60s", "1m30s", "500ms"), in seconds. */
+export function parseDuration(value: unknown, fallbackSeconds: number): number {
+  if (value === undefined || value === null || value === '') return fallbackSeconds
+  if (typeof value === 'number') return value
+  const text = String(value).trim()
+  const units: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 }
+  let total = 0
+  let rest = text
+  for (const match of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+    total += Number(match[1]) * units[match[2]]
+    rest = rest.replace(match[0], '')
+  }
+  if (rest !== '' || text === '') throw new Error(`config.toml: cannot read duration "${value}"`)
+  return total
+}
 
 /** Parses sizes the way the Supabase CLI writes them: "50MiB", "5MB", "1024". */
 export function parseSize(value: unknown, fallback: number): number {
@@ -120,6 +138,7 @@ export function loadConfig(overrides: ConfigOverrides = {}): StackConfig {
       minimumPasswordLength: auth.minimum_password_length ?? 6,
       emailEnableSignup: email.enable_signup ?? true,
       emailEnableConfirmations: email.enable_confirmations ?? false,
+      emailMaxFrequency: parseDuration(email.max_frequency, 1),
     },
     storage: { fileSizeLimit, buckets },
     functions,

@@ -4,13 +4,13 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FIXTURE_PROJECT, startTestStack, type TestStack } from '../../test/helpers/stack.ts'
 
-// The fixture project with `[auth.email] enable_confirmations = true`.
+// The fixture project with `[auth.email] enable_confirmations = true` and hosted Supabase's `max_frequency = "60s"`.
 let workdir: string
 let stack: TestStack
 beforeAll(async () => {
   workdir = await mkdtemp(path.join(os.tmpdir(), 'opzenix-auth-confirm-'))
   await cp(FIXTURE_PROJECT, workdir, { recursive: true })
-  await appendFile(path.join(workdir, 'config.toml'), '\n[auth.email]\nenable_confirmations = true\n')
+  await appendFile(path.join(workdir, 'config.toml'), '\n[auth.email]\nenable_confirmations = true\nmax_frequency = "60s"\n')
   stack = await startTestStack(workdir)
 })
 afterAll(async () => {
@@ -34,6 +34,24 @@ describe('signup with email confirmations on', () => {
     expect(refused.error).toMatchObject({ status: 400, code: 'email_not_confirmed', message: 'Email not confirmed' })
 
     await stack.service().auth.admin.updateUserById(data.user!.id, { email_confirm: true })
+    expect((await stack.anon().auth.signInWithPassword({ email, password: PASSWORD })).error).toBeNull()
+  })
+
+  it('refuses another sign-up of the same unconfirmed address within max_frequency, as GoTrue does, changing nothing', async () => {
+    const email = `again-${Date.now()}@example.com`
+    const first = await stack.anon().auth.signUp({ email, password: PASSWORD })
+    expect(first.error).toBeNull()
+    const again = await stack.anon().auth.signUp({ email, password: 'another-password-2' })
+    expect(again.error).toMatchObject({ status: 429, code: 'over_email_send_rate_limit' })
+    expect(again.error?.message).toMatch(/^For security purposes, you can only request this after (59|60) seconds\.$/)
+    const res = await fetch(`${stack.apiUrl}/auth/v1/signup`, {
+      method: 'POST', headers: { apikey: stack.anonKey, 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }),
+    })
+    expect(res.status).toBe(429)
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
+
+    await stack.service().auth.admin.updateUserById(first.data.user!.id, { email_confirm: true })
+    expect((await stack.anon().auth.signInWithPassword({ email, password: 'another-password-2' })).error?.code).toBe('invalid_credentials')
     expect((await stack.anon().auth.signInWithPassword({ email, password: PASSWORD })).error).toBeNull()
   })
 

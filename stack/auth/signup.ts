@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { StackContext } from '../service.ts'
 import { transaction } from './db.ts'
-import { badRequest, unprocessable } from './errors.ts'
+import { AuthError, badRequest, unprocessable } from './errors.ts'
 import { readParams } from './params.ts'
 import { issueSession } from './sessions.ts'
 import { signupAnonymously } from './anonymous.ts'
@@ -36,6 +36,8 @@ export async function signup(ctx: StackContext, req: IncomingMessage): Promise<u
     if (existing) {
       if (autoconfirm) throw unprocessable('user_already_exists', 'User already registered')
       if (existing.email_confirmed_at) return lookalikeUser(email, data)
+      // GoTrue's per-account limit: another confirmation to the same address waits `[auth.email] max_frequency`.
+      tooSoon(existing.confirmation_sent_at, auth.emailMaxFrequency)
       // An unconfirmed user signing up again gets a fresh confirmation with the new password.
       await client.query(
         `update auth.users set encrypted_password = $2, raw_user_meta_data = coalesce(raw_user_meta_data, '{}'::jsonb) || $3::jsonb,
@@ -52,6 +54,15 @@ export async function signup(ctx: StackContext, req: IncomingMessage): Promise<u
     await confirmEmail(client, user.id)
     return issueSession(ctx, client, req, user.id)
   })
+}
+
+/** 429 `over_email_send_rate_limit` in GoTrue's words while the last confirmation is younger than `maxFrequency` s. */
+function tooSoon(sentAt: Date | null, maxFrequency: number): void {
+  if (!sentAt) return
+  const left = Math.ceil((sentAt.getTime() + maxFrequency * 1000 - Date.now()) / 1000)
+  if (left > 0) {
+    throw new AuthError(429, 'over_email_send_rate_limit', `For security purposes, you can only request this after ${left} seconds.`, {}, { 'retry-after': String(left) })
+  }
 }
 
 /** What GoTrue answers for an already confirmed address, so signups cannot be used to probe for accounts. */
