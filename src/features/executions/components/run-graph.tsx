@@ -1,4 +1,4 @@
-import { Background, Controls, ReactFlow, useReactFlow, useStore, type NodeMouseHandler } from '@xyflow/react'
+import { Background, Controls, Position, ReactFlow, useReactFlow, useStore, type NodeMouseHandler } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Json } from '../../../integrations/supabase/types.ts'
@@ -27,6 +27,18 @@ function FitLeft({ width, height, onZoom }: { width: number; height: number; onZ
 }
 
 type FlowNode = RunFlowNode | LaneFlowNode | GroupFlowNode
+
+// A run node's size and handles, given up front on a large run: xyflow draws every node whose handles it has not
+// measured yet, so without them opening a 5,000-node run would mount all 5,000 once. (A failed node with a
+// detail line is taller than this until measured; its edges meet it a few pixels above its middle.)
+const KNOWN_SIZE = {
+  initialWidth: 200,
+  initialHeight: 80,
+  handles: [
+    { type: 'target' as const, position: Position.Left, x: -4, y: 36, width: 8, height: 8 },
+    { type: 'source' as const, position: Position.Right, x: 196, y: 36, width: 8, height: 8 },
+  ],
+}
 
 /**
  * The run's graph in lanes, read-only; clicking (or Enter on) a node selects it for the log panel. Parallel
@@ -60,7 +72,7 @@ export function RunGraph({ graph, rows, environments, selectedNodeId, onSelect }
   const nodes = useMemo(
     () => reuseUnchanged<FlowNode>(stable.current, [...built.lanes, ...built.groups.map((g) => ({ ...g, ariaLabel: groupSummary(g.data) })), ...built.nodes.map((n) => ({
       ...n, selected: n.id === selectedNodeId, ariaLabel: `${n.data.label}: ${n.data.status}`,
-      ...(built.nodes.length > LARGE_RUN ? { data: { ...n.data, large: true } } : {}),
+      ...(built.nodes.length > LARGE_RUN ? { data: { ...n.data, large: true }, ...KNOWN_SIZE } : {}),
     }))]),
     [built, selectedNodeId],
   )
@@ -98,7 +110,8 @@ export function RunGraph({ graph, rows, environments, selectedNodeId, onSelect }
             aria-label="Run graph"
           >
             <FitLeft width={graphWidth} height={graphHeight} onZoom={setZoom} />
-            <Background gap={20} />
+            {/* The dot grid repaints the whole pane on every frame of a pan: left out where frames are scarce. */}
+            {!large && <Background gap={20} />}
             <Controls showInteractive={false} />
           </ReactFlow>
         </div>
