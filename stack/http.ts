@@ -42,12 +42,22 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'tra
 const hasBody = (req: IncomingMessage) =>
   (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') || req.headers['transfer-encoding'] !== undefined
 
+/** A cap on bodies the client streams (chunked, no Content-Length) and how to refuse one that passes it. */
+export interface StreamedBodyLimit {
+  limit: number
+  refuse: (res: ServerResponse) => void
+}
+
 /**
  * Streams a request to `origin + path` and the answer back, headers (trace headers included) passed through.
  * A body waits for the upstream's `100 Continue`: PostgREST refuses a bad JWT without reading the body and
  * closes the connection, and a body still being written then meets a reset instead of the 401.
+ *
+ * With `streamed`, a body of undeclared length is counted as it passes: at the limit the upstream request is
+ * abandoned before its last chunk (so the upstream never acts on it: PostgREST reads a body whole before it
+ * runs anything), the rest is read and dropped, and `refuse` answers.
  */
-export function proxy(req: IncomingMessage, res: ServerResponse, origin: string, path: string, extraHeaders: Record<string, string> = {}): Promise<void> {
+export function proxy(req: IncomingMessage, res: ServerResponse, origin: string, path: string, extraHeaders: Record<string, string> = {}, streamed?: StreamedBodyLimit): Promise<void> {
   return new Promise((resolve) => {
     const target = new URL(path, origin)
     const headers: http.OutgoingHttpHeaders = {}
@@ -76,11 +86,30 @@ export function proxy(req: IncomingMessage, res: ServerResponse, origin: string,
       // Answered without wanting the body: read it to the end so the client gets this answer.
       if (withBody && !req.readableEnded) req.resume()
     })
+    let cut = false
     upstream.on('error', (error) => {
-      if (!answered) sendJson(res, 502, { message: `upstream unavailable: ${error.message}` })
+      if (!answered && !cut) sendJson(res, 502, { message: `upstream unavailable: ${error.message}` })
       resolve()
     })
-    if (withBody) upstream.once('continue', () => { if (!answered) { sent = true; req.pipe(upstream) } })
+    const send = () => {
+      if (!streamed || req.headers['content-length'] !== undefined) return void req.pipe(upstream)
+      let size = 0
+      req.on('data', (chunk: Buffer) => {
+        if (cut) return
+        size += chunk.length
+        if (size > streamed.limit) {
+          cut = true
+          upstream.destroy()
+          if (!answered) streamed.refuse(res)
+          resolve()
+        } else if (!upstream.write(chunk)) {
+          req.pause()
+          upstream.once('drain', () => req.resume())
+        }
+      })
+      req.on('end', () => { if (!cut) upstream.end() })
+    }
+    if (withBody) upstream.once('continue', () => { if (!answered) { sent = true; send() } })
     else req.pipe(upstream)
   })
 }

@@ -8,6 +8,7 @@ import { applyMigrations, applySeed, bootstrap } from './db/migrate.ts'
 import { createFunctionsService } from './functions/service.ts'
 import { createGateway } from './gateway.ts'
 import { proxy } from './http.ts'
+import { bodyLimits, sendTooLarge } from './limits.ts'
 import { createRealtimeService } from './realtime/service.ts'
 import { functionsDirOf, startScheduler } from './scheduler.ts'
 import { startPostgrest } from './rest/postgrest.ts'
@@ -61,7 +62,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
     const postgrest = await startPostgrest(config, db.url, (l) => log(`[rest] ${l}`))
     stops.push(postgrest.stop)
-    const rest: Service = { handle: (req, res, rest) => proxy(req, res, postgrest.origin, rest), stop: async () => {} }
+    // Declared lengths over the limit are refused by the gateway; streamed (chunked) bodies are cut off here.
+    const restBody = { limit: bodyLimits().rest, refuse: (res: http.ServerResponse) => sendTooLarge(res, 'rest', restBody.limit) }
+    const rest: Service = { handle: (req, res, rest) => proxy(req, res, postgrest.origin, rest, {}, restBody), stop: async () => {} }
 
     const apiUrl = `http://127.0.0.1:${config.apiPort}`
     const ctx = (name: string): StackContext => ({ config, dbUrl: db.url, pool, apiUrl, log: (l) => log(`[${name}] ${l}`) })
