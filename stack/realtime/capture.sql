@@ -119,7 +119,7 @@ begin
   if coalesce(array_length(pk, 1), 0) > 0 then
     probe := format(
       'select $2, k.ordinality from rows from (jsonb_populate_recordset(null::%s, $1)) with ordinality as k '
-      'where exists (select from %s t where %s)',
+      'where (select true from %s t where %s)', -- per key through the primary key (see stack_define_probe)
       rel, rel, (select string_agg(format('t.%1$I = k.%1$I', c), ' and ') from unnest(pk) c));
   end if;
   for g in
@@ -180,9 +180,11 @@ begin
           acting := g.role;
         end if;
         perform set_config('request.jwt.claims', g.claims::text, true);
+        -- A scalar subquery per key, not EXISTS: Postgres would turn EXISTS into a join and, not knowing how few
+        -- keys come, scan and check the whole table; this looks each key up through the primary key instead.
         return query select g.i, k.ordinality
           from rows from (jsonb_populate_recordset(null::%2$s, keys)) with ordinality as k
-          where exists (select from %2$s t where %3$s);
+          where (select true from %2$s t where %3$s);
       end loop;
       reset role;
       perform set_config('request.jwt.claims', '', true);
