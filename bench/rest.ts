@@ -1,8 +1,12 @@
 // REST benchmark: the same read through supabase-js → gateway → PostgREST (as anon, under RLS) and straight
 // through `pg`, interleaved in one run on a fresh stack, then supabase-js throughput with concurrent requests.
 // The stack runs as the CLI in its own process, as `npm start` does, so client and server do not share a loop.
-// Two more figures locate the cost: the same read as PostgREST performs it through `pg` (transaction, role,
-// claims, RLS, JSON built in SQL), and a bare node:http GET through the gateway (no supabase-js, no fetch).
+// Three more figures locate the cost, each as a ratio to `pg` in the same run: the same read as PostgREST
+// performs it through `pg` (transaction, role, claims, RLS, JSON built in SQL); PostgREST alone (a second
+// PostgREST binary, configured as the stack's, on the same database, reached by a bare keep-alive node:http
+// GET); and the same bare GET through the gateway. Gateway minus PostgREST alone is what the gateway adds;
+// supabase-js minus the bare GET is the client library's own cost. Throughput is measured for all three
+// HTTP paths, with the CPU each program spent per request.
 //
 // Run: npx tsx bench/rest.ts
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -13,7 +17,10 @@ import { fileURLToPath } from 'node:url'
 import { createClient } from '@supabase/supabase-js'
 import pg from 'pg'
 import ws from 'ws'
+import { loadConfig } from '../stack/config.ts'
 import { freePort } from '../stack/net.ts'
+import { startPostgrest } from '../stack/rest/postgrest.ts'
+import { clientCpu, cpuSpent, treeCpu, type CpuByProgram } from './lib/cpu.ts'
 import { startCliStack } from './lib/cli-stack.ts'
 import { report, target } from './lib/results.ts'
 import { summarize } from './lib/stats.ts'
@@ -33,6 +40,7 @@ const stack = await startCliStack(
   { OPZENIX_DATA_DIR: dataDir },
 )
 const db = new pg.Pool({ connectionString: stack.dbUrl, max: CONCURRENCY })
+const alone = await startPostgrest(loadConfig({ workdir: FIXTURE }), stack.dbUrl, () => {})
 try {
   const options = { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: ws as any } }
   const service = createClient(stack.apiUrl, stack.serviceRoleKey, options)
@@ -67,61 +75,88 @@ try {
     }
   }
   const agent = new http.Agent({ keepAlive: true })
-  const restPath = `${stack.apiUrl}/rest/v1/notes?select=id,body,created_at&is_public=eq.true&order=id&limit=${PAGE}`
-  const viaHttp = () => new Promise<void>((resolve, reject) => {
-    http.get(restPath, { agent, headers: { apikey: stack.anonKey, authorization: `Bearer ${stack.anonKey}` } }, (res) => {
-      res.resume()
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))))
+  const query = `notes?select=id,body,created_at&is_public=eq.true&order=id&limit=${PAGE}`
+  const bareGet = (url: string) => () => new Promise<void>((resolve, reject) => {
+    http.get(url, { agent, headers: { apikey: stack.anonKey, authorization: `Bearer ${stack.anonKey}` } }, (res) => {
+      let size = 0
+      res.on('data', (chunk: Buffer) => { size += chunk.length })
+      res.on('end', () => (res.statusCode === 200 && size > 0 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))))
     }).on('error', reject)
   })
+  const viaHttp = bareGet(`${stack.apiUrl}/rest/v1/${query}`)
+  const viaPostgrestAlone = bareGet(`${alone.origin}/${query}`)
   const timed = async (read: () => Promise<void>) => {
     const t = performance.now()
     await read()
     return performance.now() - t
   }
 
-  for (let i = 0; i < WARMUP; i++) await Promise.all([viaRest(), viaPg(), viaPgAsPostgrest(), viaHttp()])
-  const rest: number[] = []
-  const raw: number[] = []
-  const asPostgrest: number[] = []
-  const bareHttp: number[] = []
+  for (let i = 0; i < WARMUP; i++) await Promise.all([viaRest(), viaPg(), viaPgAsPostgrest(), viaHttp(), viaPostgrestAlone()])
+  const paths = { supabase_js: viaRest, pg: viaPg, pg_as_postgrest: viaPgAsPostgrest, postgrest_alone: viaPostgrestAlone, gateway: viaHttp }
+  const samples = Object.fromEntries(Object.keys(paths).map((k) => [k, [] as number[]])) as Record<keyof typeof paths, number[]>
   for (let i = 0; i < SEQUENTIAL; i++) {
-    rest.push(await timed(viaRest))
-    raw.push(await timed(viaPg))
-    asPostgrest.push(await timed(viaPgAsPostgrest))
-    bareHttp.push(await timed(viaHttp))
+    for (const [name, read] of Object.entries(paths)) samples[name as keyof typeof paths].push(await timed(read))
+  }
+  const latency = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<keyof typeof paths, ReturnType<typeof summarize>>
+  const toPg = (name: keyof typeof paths) => Math.round((latency[name].median / latency.pg.median) * 100) / 100
+
+  // CPU of the stack's process tree (gateway in node, PostgREST, Postgres), of the lone PostgREST, and of this client.
+  const cpuNow = (): { stack: CpuByProgram; alone: CpuByProgram; client: number } => ({ stack: treeCpu(stack.child.pid!), alone: treeCpu(alone.pid), client: clientCpu() })
+  const throughputOf = async (read: () => Promise<void>) => {
+    let next = 0
+    const before = cpuNow()
+    const started = performance.now()
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < THROUGHPUT_REQUESTS) await read()
+    }))
+    const seconds = (performance.now() - started) / 1000
+    const after = cpuNow()
+    const perRequest = (spent: CpuByProgram) => Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, Math.round((v * 1e6) / THROUGHPUT_REQUESTS) / 1000]))
+    return {
+      seconds: Math.round(seconds * 100) / 100,
+      req_per_s: Math.round(THROUGHPUT_REQUESTS / seconds),
+      cpu_ms_per_request: {
+        stack: perRequest(cpuSpent(before.stack, after.stack)),
+        postgrest_alone: perRequest(cpuSpent(before.alone, after.alone)),
+        bench_client: Math.round(((after.client - before.client) * 1e6) / THROUGHPUT_REQUESTS) / 1000,
+      },
+    }
+  }
+  const throughput = {
+    requests: THROUGHPUT_REQUESTS, concurrency: CONCURRENCY,
+    supabase_js: await throughputOf(viaRest),
+    gateway: await throughputOf(viaHttp),
+    postgrest_alone: await throughputOf(viaPostgrestAlone),
   }
 
-  let next = 0
-  const started = performance.now()
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next++ < THROUGHPUT_REQUESTS) await viaRest()
-  }))
-  const seconds = (performance.now() - started) / 1000
-  const throughput = Math.round(THROUGHPUT_REQUESTS / seconds)
-
-  const restSummary = summarize(rest)
-  const pgSummary = summarize(raw)
-  const asPostgrestSummary = summarize(asPostgrest)
-  const httpSummary = summarize(bareHttp)
-  const ratio = Math.round((restSummary.median / pgSummary.median) * 100) / 100
-  console.log(`REST read of ${PAGE} public notes (anon, RLS) vs the same SQL through pg, ${SEQUENTIAL} sequential reads each:`)
-  console.log(`  supabase-js  median ${restSummary.median} ms, p95 ${restSummary.p95} ms`)
-  console.log(`  pg           median ${pgSummary.median} ms, p95 ${pgSummary.p95} ms`)
-  console.log(`  ratio (median) ${ratio}×`)
-  console.log(`  where it goes: pg doing what PostgREST does median ${asPostgrestSummary.median} ms; bare node:http GET via the gateway median ${httpSummary.median} ms`)
-  console.log(`  throughput ${throughput} req/s (${THROUGHPUT_REQUESTS} requests, ${CONCURRENCY} concurrent)`)
+  const ratio = toPg('supabase_js')
+  console.log(`REST read of ${PAGE} public notes (anon, RLS), ${SEQUENTIAL} sequential reads per path, interleaved:`)
+  const line = (label: string, name: keyof typeof paths) =>
+    console.log(`  ${label.padEnd(34)} median ${latency[name].median} ms, p95 ${latency[name].p95} ms  (${toPg(name)}× pg)`)
+  line('supabase-js → gateway → PostgREST', 'supabase_js')
+  line('bare GET → gateway → PostgREST', 'gateway')
+  line('bare GET → PostgREST alone', 'postgrest_alone')
+  line('pg, as PostgREST does it', 'pg_as_postgrest')
+  line('pg', 'pg')
+  console.log(`  gateway adds ${Math.round((latency.gateway.median - latency.postgrest_alone.median) * 100) / 100} ms median over PostgREST alone; supabase-js adds ${Math.round((latency.supabase_js.median - latency.gateway.median) * 100) / 100} ms over a bare GET`)
+  for (const name of ['supabase_js', 'gateway', 'postgrest_alone'] as const) {
+    const t = throughput[name]
+    console.log(`  throughput ${name.padEnd(16)} ${t.req_per_s} req/s (${CONCURRENCY} concurrent); CPU ms/request ${JSON.stringify(t.cpu_ms_per_request)}`)
+  }
   const pass = await report('rest', {
     query: SQL, rows_per_read: PAGE, notes: NOTES, sequential_reads: SEQUENTIAL,
-    supabase_js_ms: restSummary, pg_ms: pgSummary, median_ratio: ratio,
-    pg_as_postgrest_ms: asPostgrestSummary, bare_http_via_gateway_ms: httpSummary,
-    throughput: { requests: THROUGHPUT_REQUESTS, concurrency: CONCURRENCY, seconds: Math.round(seconds * 100) / 100, req_per_s: throughput },
+    latency_ms: latency,
+    median_ratio_to_pg: Object.fromEntries(Object.keys(paths).map((k) => [k, toPg(k as keyof typeof paths)])),
+    gateway_adds_ms: Math.round((latency.gateway.median - latency.postgrest_alone.median) * 100) / 100,
+    throughput,
+    load_average: os.loadavg().map((l) => Math.round(l * 100) / 100),
   }, [
     target('median latency supabase-js / pg', '<=', 2, ratio),
-    target('throughput req/s', '>=', 2000, throughput),
+    target('throughput req/s (supabase-js)', '>=', 2000, throughput.supabase_js.req_per_s),
   ])
   process.exitCode = pass ? 0 : 1
 } finally {
+  await alone.stop()
   await db.end()
   await stack.stop()
   await rm(dataDir, { recursive: true, force: true })

@@ -19,10 +19,11 @@ const ALLOWED_METHODS = 'GET,HEAD,PUT,PATCH,POST,DELETE,OPTIONS,TRACE,CONNECT'
 
 type ApiKeyResult = 'ok' | 'missing' | 'invalid'
 
-function apiKeyOf(req: IncomingMessage, url: URL): string | undefined {
+// The query string is parsed only when no apikey header came (websockets, a few browser links).
+function apiKeyOf(req: IncomingMessage): string | undefined {
   const header = req.headers.apikey
   if (typeof header === 'string' && header) return header
-  return url.searchParams.get('apikey') ?? undefined
+  return new URL(req.url ?? '/', 'http://gateway').searchParams.get('apikey') ?? undefined
 }
 
 function needsApiKey(prefix: string, rest: string): boolean {
@@ -51,8 +52,8 @@ function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
 export function createGateway(config: StackConfig, routes: Routes): http.Server {
   const validKeys = new Set([config.anonKey, config.serviceRoleKey])
   const limits = bodyLimits()
-  const checkKey = (req: IncomingMessage, url: URL): ApiKeyResult => {
-    const key = apiKeyOf(req, url)
+  const checkKey = (req: IncomingMessage): ApiKeyResult => {
+    const key = apiKeyOf(req)
     if (!key) return 'missing'
     return validKeys.has(key) ? 'ok' : 'invalid'
   }
@@ -63,7 +64,6 @@ export function createGateway(config: StackConfig, routes: Routes): http.Server 
   }
 
   const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://gateway')
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return answerPreflight(req, res)
     setCors(req, res)
     // A service that answers without reading the body (a 404, a refused token) must still let it drain, or the
@@ -72,7 +72,7 @@ export function createGateway(config: StackConfig, routes: Routes): http.Server 
     const target = route(req.url ?? '/')
     if (!target) return sendJson(res, 404, { message: 'no Route matched with those values' })
     if (needsApiKey(target.prefix, target.rest)) {
-      const key = checkKey(req, url)
+      const key = checkKey(req)
       if (key === 'missing') return sendJson(res, 401, { message: 'No API key found in request' })
       if (key === 'invalid') return sendJson(res, 401, { message: 'Invalid authentication credentials' })
     }
@@ -86,12 +86,11 @@ export function createGateway(config: StackConfig, routes: Routes): http.Server 
   })
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://gateway')
     const target = route(req.url ?? '/')
     const service = target && routes[target.prefix]
     if (!target || !service?.upgrade) return rejectUpgrade(socket, 404, 'no Route matched with those values')
     if (needsApiKey(target.prefix, target.rest)) {
-      const key = checkKey(req, url)
+      const key = checkKey(req)
       if (key === 'missing') return rejectUpgrade(socket, 401, 'No API key found in request')
       if (key === 'invalid') return rejectUpgrade(socket, 401, 'Invalid authentication credentials')
     }

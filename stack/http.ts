@@ -49,7 +49,8 @@ export interface StreamedBodyLimit {
 }
 
 /**
- * Streams a request to `origin + path` and the answer back, headers (trace headers included) passed through.
+ * Streams a request to `origin + path` and the answer back, headers (trace headers included) passed through,
+ * over `agent`'s kept-alive connections when one is given (else Node's global agent).
  * A body waits for the upstream's `100 Continue`: PostgREST refuses a bad JWT without reading the body and
  * closes the connection, and a body still being written then meets a reset instead of the 401.
  *
@@ -57,7 +58,10 @@ export interface StreamedBodyLimit {
  * abandoned before its last chunk (so the upstream never acts on it: PostgREST reads a body whole before it
  * runs anything), the rest is read and dropped, and `refuse` answers.
  */
-export function proxy(req: IncomingMessage, res: ServerResponse, origin: string, path: string, extraHeaders: Record<string, string> = {}, streamed?: StreamedBodyLimit): Promise<void> {
+export function proxy(
+  req: IncomingMessage, res: ServerResponse, origin: string, path: string, extraHeaders: Record<string, string> = {},
+  streamed?: StreamedBodyLimit, agent?: http.Agent,
+): Promise<void> {
   return new Promise((resolve) => {
     const target = new URL(path, origin)
     const headers: http.OutgoingHttpHeaders = {}
@@ -70,7 +74,7 @@ export function proxy(req: IncomingMessage, res: ServerResponse, origin: string,
     Object.assign(headers, extraHeaders)
     let answered = false
     let sent = !withBody
-    const upstream = http.request(target, { method: req.method, headers }, (answer) => {
+    const upstream = http.request(target, { method: req.method, headers, agent }, (answer) => {
       answered = true
       const out: http.OutgoingHttpHeaders = {}
       for (const [name, value] of Object.entries(answer.headers)) {

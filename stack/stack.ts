@@ -1,4 +1,4 @@
-import type http from 'node:http'
+import http from 'node:http'
 import path from 'node:path'
 import pg from 'pg'
 import { createAuthService } from './auth/service.ts'
@@ -64,7 +64,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     stops.push(postgrest.stop)
     // Declared lengths over the limit are refused by the gateway; streamed (chunked) bodies are cut off here.
     const restBody = { limit: bodyLimits().rest, refuse: (res: http.ServerResponse) => sendTooLarge(res, 'rest', restBody.limit) }
-    const rest: Service = { handle: (req, res, rest) => proxy(req, res, postgrest.origin, rest, {}, restBody), stop: async () => {} }
+    // Its own kept-alive connections to PostgREST, most recently used first, so a busy client reuses warm ones.
+    const restAgent = new http.Agent({ keepAlive: true, scheduling: 'lifo' })
+    const rest: Service = {
+      handle: (req, res, rest) => proxy(req, res, postgrest.origin, rest, {}, restBody, restAgent),
+      stop: async () => restAgent.destroy(),
+    }
+    stops.push(rest.stop)
 
     const apiUrl = `http://127.0.0.1:${config.apiPort}`
     const ctx = (name: string): StackContext => ({ config, dbUrl: db.url, pool, apiUrl, log: (l) => log(`[${name}] ${l}`) })

@@ -20,7 +20,8 @@ export function treeCpu(root: number): CpuByProgram {
   const visit = (pid: number) => {
     const s = stats.get(pid)
     if (s) {
-      const name = pid === root ? 'stack' : /^postgres/.test(s.comm) ? 'postgres' : s.comm.toLowerCase()
+      // PostgREST's binary is named postgrest: it is not Postgres, though its name starts the same.
+      const name = pid === root ? 'stack' : s.comm === 'postgrest' ? 'postgrest' : /^postgres/.test(s.comm) ? 'postgres' : s.comm.toLowerCase()
       out[name] = (out[name] ?? 0) + s.ticks / 100 // USER_HZ
     }
     for (const [child, c] of stats) if (c.ppid === pid) visit(child)

@@ -24,6 +24,9 @@ export async function startPostgrest(config: StackConfig, databaseUrl: string, l
       PGRST_DB_EXTRA_SEARCH_PATH: config.api.extraSearchPath.join(','),
       PGRST_DB_ANON_ROLE: 'anon',
       PGRST_JWT_SECRET: config.jwtSecret,
+      // Keep each verified JWT (keyed by the token itself) until its exp, at most an hour, instead of verifying
+      // the signature and decoding the claims on every request: a quarter of PostgREST's CPU per read here.
+      PGRST_JWT_CACHE_MAX_LIFETIME: '3600',
       PGRST_DB_MAX_ROWS: String(config.api.maxRows),
       PGRST_DB_POOL: '20',
       PGRST_DB_CHANNEL_ENABLED: 'true',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import { startTestStack, type TestStack } from '../../test/helpers/stack.ts'
+import { signJwt } from '../jwt.ts'
 
 let stack: TestStack
 beforeAll(async () => { stack = await startTestStack() })
@@ -45,6 +46,18 @@ describe('REST through the gateway', () => {
     const wrong = await fetch(`${stack.apiUrl}/rest/v1/notes`, { headers: { apikey: 'nope' } })
     expect(wrong.status).toBe(401)
     expect(await wrong.json()).toEqual({ message: 'Invalid authentication credentials' })
+  })
+
+  it('refuses a token once it has expired, though PostgREST served (and cached) it before', async () => {
+    // PostgREST allows 30 s of clock skew: this token is accepted for about 3 s more, then refused.
+    const exp = Math.floor(Date.now() / 1000) - 27
+    const token = await signJwt({ role: 'anon', exp }, stack.jwtSecret)
+    const read = () => fetch(`${stack.apiUrl}/rest/v1/open_counters?select=label&label=eq.seeded`, { headers: { apikey: stack.anonKey, authorization: `Bearer ${token}` } })
+    for (let i = 0; i < 2; i++) expect((await read()).status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, (exp + 31) * 1000 - Date.now()))
+    const expired = await read()
+    expect(expired.status).toBe(401)
+    expect(await expired.json()).toMatchObject({ code: 'PGRST301', message: 'JWT expired' })
   })
 
   it('answers CORS preflights for browser clients', async () => {
