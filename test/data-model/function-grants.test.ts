@@ -131,6 +131,18 @@ const ALLOWED: Record<string, string[]> = {
   'private.client_ip': [],
   'private.demo_node': [],
   'private.demo_edge': [],
+  // The log panel's window, counts and find (issue 13): membership checked once, then the node's lines by index.
+  'public.node_log_count': BROWSER,
+  'public.node_log_page': BROWSER,
+  'public.node_log_find': BROWSER,
+  'private.require_log_reader': [],
+  // CI evidence gates (issue 15): the verdict runs as the caller and asks the private helpers as them; deciding an
+  // exception is the second person's security definer step.
+  'public.evidence_gate_verdict': BROWSER,
+  'public.decide_gate_exception': BROWSER,
+  'private.version_evidence_run': ['authenticated'],
+  'private.execution_evidence_run': ['authenticated'],
+  'private.evidence_gate_problems': ['authenticated'],
 }
 
 // What anon may execute anywhere: the functions Supabase itself provides to policies and storage paths.

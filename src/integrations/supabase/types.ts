@@ -174,14 +174,14 @@ isOneToOne: false
                   ]
                 },"artifacts": {
                   Row: {
-                    "created_at": string,"execution_id": string | null,"id": string,"image_digest": string | null,"metadata": NonNullable<Json>,"name": string,"project_id": string,"registry_url": string | null,"size_bytes": number | null
+                    "created_at": string,"digest": string | null,"ecosystem": string | null,"execution_id": string | null,"id": string,"image_digest": string | null,"metadata": NonNullable<Json>,"name": string,"node_id": string | null,"project_id": string,"registry_url": string | null,"size_bytes": number | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"execution_id"?: string | null,"id"?: string,"image_digest"?: string | null,"metadata"?: NonNullable<Json>,"name": string,"project_id": string,"registry_url"?: string | null,"size_bytes"?: number | null
+                    "created_at"?: string,"digest"?: string | null,"ecosystem"?: string | null,"execution_id"?: string | null,"id"?: string,"image_digest"?: string | null,"metadata"?: NonNullable<Json>,"name": string,"node_id"?: string | null,"project_id": string,"registry_url"?: string | null,"size_bytes"?: number | null
                   }
                   Update: {
-                    "created_at"?: string,"execution_id"?: string | null,"id"?: string,"image_digest"?: string | null,"metadata"?: NonNullable<Json>,"name"?: string,"project_id"?: string,"registry_url"?: string | null,"size_bytes"?: number | null
+                    "created_at"?: string,"digest"?: string | null,"ecosystem"?: string | null,"execution_id"?: string | null,"id"?: string,"image_digest"?: string | null,"metadata"?: NonNullable<Json>,"name"?: string,"node_id"?: string | null,"project_id"?: string,"registry_url"?: string | null,"size_bytes"?: number | null
                   }
                   Relationships: [
                     {
@@ -190,6 +190,12 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "executions"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "artifacts_node_fkey"
+      columns: ["execution_id","node_id"]
+isOneToOne: false
+      referencedRelation: "execution_nodes"
+      referencedColumns: ["execution_id","node_id"]
     },{
       foreignKeyName: "artifacts_project_id_fkey"
       columns: ["project_id"]
@@ -598,6 +604,52 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "projects"
       referencedColumns: ["id"]
+    }
+                  ]
+                },"evidence_gate_exceptions": {
+                  Row: {
+                    "created_at": string,"decided_at": string | null,"decided_by": string | null,"decision_comment": string | null,"environment_id": string,"execution_id": string,"expires_at": string,"id": string,"kind": Database["public"]['Enums']["evidence_gate_kind"],"project_id": string,"reason": string,"requested_by": string,"status": Database["public"]['Enums']["gate_exception_status"],"updated_at": string,"version_tag": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"decided_at"?: string | null,"decided_by"?: string | null,"decision_comment"?: string | null,"environment_id": string,"execution_id": string,"expires_at"?: string,"id"?: string,"kind": Database["public"]['Enums']["evidence_gate_kind"],"project_id": string,"reason": string,"requested_by"?: string,"status"?: Database["public"]['Enums']["gate_exception_status"],"updated_at"?: string,"version_tag"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"decided_at"?: string | null,"decided_by"?: string | null,"decision_comment"?: string | null,"environment_id"?: string,"execution_id"?: string,"expires_at"?: string,"id"?: string,"kind"?: Database["public"]['Enums']["evidence_gate_kind"],"project_id"?: string,"reason"?: string,"requested_by"?: string,"status"?: Database["public"]['Enums']["gate_exception_status"],"updated_at"?: string,"version_tag"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "evidence_gate_exceptions_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
+    },{
+      foreignKeyName: "evidence_gate_exceptions_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"evidence_gates": {
+                  Row: {
+                    "created_at": string,"enabled": boolean,"environment_id": string,"id": string,"kind": Database["public"]['Enums']["evidence_gate_kind"],"max_critical": number,"max_failed_tests": number,"max_high": number | null,"project_id": string,"require_evidence": boolean,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"enabled"?: boolean,"environment_id": string,"id"?: string,"kind": Database["public"]['Enums']["evidence_gate_kind"],"max_critical"?: number,"max_failed_tests"?: number,"max_high"?: number | null,"project_id": string,"require_evidence"?: boolean,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"enabled"?: boolean,"environment_id"?: string,"id"?: string,"kind"?: Database["public"]['Enums']["evidence_gate_kind"],"max_critical"?: number,"max_failed_tests"?: number,"max_high"?: number | null,"project_id"?: string,"require_evidence"?: boolean,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "evidence_gates_environment_id_project_id_fkey"
+      columns: ["environment_id","project_id"]
+isOneToOne: false
+      referencedRelation: "environments"
+      referencedColumns: ["id","project_id"]
     }
                   ]
                 },"execution_logs": {
@@ -1026,6 +1078,38 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"pipeline_template_uses": {
+                  Row: {
+                    "created_at": string,"flow_template_id": string | null,"id": string,"project_id": string,"template_id": string,"used_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"flow_template_id"?: string | null,"id"?: string,"project_id": string,"template_id": string,"used_by"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"flow_template_id"?: string | null,"id"?: string,"project_id"?: string,"template_id"?: string,"used_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "pipeline_template_uses_flow_template_id_fkey"
+      columns: ["flow_template_id"]
+isOneToOne: false
+      referencedRelation: "flow_templates"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "pipeline_template_uses_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "pipeline_template_uses_template_id_fkey"
+      columns: ["template_id"]
+isOneToOne: false
+      referencedRelation: "pipeline_templates"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"pipeline_templates": {
                   Row: {
                     "category": string,"created_at": string,"created_by": string | null,"description": string | null,"edges": NonNullable<Json>,"flow_type": Database["public"]['Enums']["flow_type"],"id": string,"is_public": boolean,"name": string,"nodes": NonNullable<Json>,"organization_id": string | null,"popularity": number,"tags": (string)[],"updated_at": string
@@ -1100,6 +1184,64 @@ isOneToOne: true
       referencedColumns: ["id"]
     }
                   ]
+                },"sbom_packages": {
+                  Row: {
+                    "ecosystem": string | null,"execution_id": string,"id": number,"licences": (string)[],"name": string,"node_id": string,"project_id": string,"purl": string | null,"sbom_id": string,"version": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ecosystem"?: string | null,"execution_id": string,"id"?: never,"licences"?: (string)[],"name": string,"node_id": string,"project_id": string,"purl"?: string | null,"sbom_id": string,"version"?: string | null
+                  }
+                  Update: {
+                    "ecosystem"?: string | null,"execution_id"?: string,"id"?: never,"licences"?: (string)[],"name"?: string,"node_id"?: string,"project_id"?: string,"purl"?: string | null,"sbom_id"?: string,"version"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "sbom_packages_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "sbom_packages_sbom_id_fkey"
+      columns: ["sbom_id"]
+isOneToOne: false
+      referencedRelation: "sboms"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"sboms": {
+                  Row: {
+                    "content_sha256": string,"created_at": string,"execution_id": string,"format": string,"id": string,"integration_id": string | null,"licences": NonNullable<Json>,"name": string | null,"node_id": string,"package_count": number,"project_id": string,"recorded_by": string | null,"spec_version": string | null,"unlicensed": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "content_sha256": string,"created_at"?: string,"execution_id": string,"format": string,"id"?: string,"integration_id"?: string | null,"licences"?: NonNullable<Json>,"name"?: string | null,"node_id": string,"package_count": number,"project_id": string,"recorded_by"?: string | null,"spec_version"?: string | null,"unlicensed"?: number
+                  }
+                  Update: {
+                    "content_sha256"?: string,"created_at"?: string,"execution_id"?: string,"format"?: string,"id"?: string,"integration_id"?: string | null,"licences"?: NonNullable<Json>,"name"?: string | null,"node_id"?: string,"package_count"?: number,"project_id"?: string,"recorded_by"?: string | null,"spec_version"?: string | null,"unlicensed"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "sboms_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "sboms_execution_id_node_id_fkey"
+      columns: ["execution_id","node_id"]
+isOneToOne: false
+      referencedRelation: "execution_nodes"
+      referencedColumns: ["execution_id","node_id"]
+    },{
+      foreignKeyName: "sboms_integration_id_fkey"
+      columns: ["integration_id"]
+isOneToOne: false
+      referencedRelation: "github_integrations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"secret_references": {
                   Row: {
                     "created_at": string,"description": string | null,"environment_id": string | null,"external_name": string | null,"id": string,"project_id": string,"provider": string,"ref_key": string,"scope": string,"updated_at": string
@@ -1123,6 +1265,38 @@ isOneToOne: false
       columns: ["project_id"]
 isOneToOne: false
       referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"step_evidence": {
+                  Row: {
+                    "content_sha256": string,"created_at": string,"data": NonNullable<Json>,"execution_id": string,"id": string,"integration_id": string | null,"kind": string,"node_id": string,"project_id": string,"recorded_by": string | null,"status": string,"summary": string | null,"title": string,"url": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "content_sha256": string,"created_at"?: string,"data"?: NonNullable<Json>,"execution_id": string,"id"?: string,"integration_id"?: string | null,"kind": string,"node_id": string,"project_id": string,"recorded_by"?: string | null,"status"?: string,"summary"?: string | null,"title": string,"url"?: string | null
+                  }
+                  Update: {
+                    "content_sha256"?: string,"created_at"?: string,"data"?: NonNullable<Json>,"execution_id"?: string,"id"?: string,"integration_id"?: string | null,"kind"?: string,"node_id"?: string,"project_id"?: string,"recorded_by"?: string | null,"status"?: string,"summary"?: string | null,"title"?: string,"url"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "step_evidence_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "step_evidence_execution_id_node_id_fkey"
+      columns: ["execution_id","node_id"]
+isOneToOne: false
+      referencedRelation: "execution_nodes"
+      referencedColumns: ["execution_id","node_id"]
+    },{
+      foreignKeyName: "step_evidence_integration_id_fkey"
+      columns: ["integration_id"]
+isOneToOne: false
+      referencedRelation: "github_integrations"
       referencedColumns: ["id"]
     }
                   ]
@@ -1198,6 +1372,64 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"test_cases": {
+                  Row: {
+                    "classname": string | null,"details": string | null,"duration_ms": number | null,"execution_id": string,"id": number,"message": string | null,"name": string,"node_id": string,"project_id": string,"report_id": string,"status": Database["public"]['Enums']["test_case_status"],"suite": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "classname"?: string | null,"details"?: string | null,"duration_ms"?: number | null,"execution_id": string,"id"?: never,"message"?: string | null,"name": string,"node_id": string,"project_id": string,"report_id": string,"status": Database["public"]['Enums']["test_case_status"],"suite"?: string | null
+                  }
+                  Update: {
+                    "classname"?: string | null,"details"?: string | null,"duration_ms"?: number | null,"execution_id"?: string,"id"?: never,"message"?: string | null,"name"?: string,"node_id"?: string,"project_id"?: string,"report_id"?: string,"status"?: Database["public"]['Enums']["test_case_status"],"suite"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "test_cases_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "test_cases_report_id_fkey"
+      columns: ["report_id"]
+isOneToOne: false
+      referencedRelation: "test_reports"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"test_reports": {
+                  Row: {
+                    "content_sha256": string,"created_at": string,"duration_ms": number | null,"errored": number,"execution_id": string,"failed": number,"format": string,"id": string,"integration_id": string | null,"name": string | null,"node_id": string,"passed": number,"project_id": string,"recorded_by": string | null,"skipped": number,"total": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "content_sha256": string,"created_at"?: string,"duration_ms"?: number | null,"errored": number,"execution_id": string,"failed": number,"format"?: string,"id"?: string,"integration_id"?: string | null,"name"?: string | null,"node_id": string,"passed": number,"project_id": string,"recorded_by"?: string | null,"skipped": number,"total": number
+                  }
+                  Update: {
+                    "content_sha256"?: string,"created_at"?: string,"duration_ms"?: number | null,"errored"?: number,"execution_id"?: string,"failed"?: number,"format"?: string,"id"?: string,"integration_id"?: string | null,"name"?: string | null,"node_id"?: string,"passed"?: number,"project_id"?: string,"recorded_by"?: string | null,"skipped"?: number,"total"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "test_reports_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "test_reports_execution_id_node_id_fkey"
+      columns: ["execution_id","node_id"]
+isOneToOne: false
+      referencedRelation: "execution_nodes"
+      referencedColumns: ["execution_id","node_id"]
+    },{
+      foreignKeyName: "test_reports_integration_id_fkey"
+      columns: ["integration_id"]
+isOneToOne: false
+      referencedRelation: "github_integrations"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"user_preferences": {
                   Row: {
                     "created_at": string,"default_mode": string | null,"id": string,"ui_preferences": NonNullable<Json>,"updated_at": string,"user_id": string
@@ -1225,6 +1457,64 @@ isOneToOne: false
                   }
                   Relationships: [
                     
+                  ]
+                },"vulnerability_findings": {
+                  Row: {
+                    "execution_id": string,"fixed_version": string | null,"id": number,"installed_version": string | null,"node_id": string,"package_name": string,"primary_url": string | null,"project_id": string,"scan_id": string,"severity": Database["public"]['Enums']["vulnerability_severity"],"target": string | null,"title": string | null,"vulnerability_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "execution_id": string,"fixed_version"?: string | null,"id"?: never,"installed_version"?: string | null,"node_id": string,"package_name": string,"primary_url"?: string | null,"project_id": string,"scan_id": string,"severity": Database["public"]['Enums']["vulnerability_severity"],"target"?: string | null,"title"?: string | null,"vulnerability_id": string
+                  }
+                  Update: {
+                    "execution_id"?: string,"fixed_version"?: string | null,"id"?: never,"installed_version"?: string | null,"node_id"?: string,"package_name"?: string,"primary_url"?: string | null,"project_id"?: string,"scan_id"?: string,"severity"?: Database["public"]['Enums']["vulnerability_severity"],"target"?: string | null,"title"?: string | null,"vulnerability_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "vulnerability_findings_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "vulnerability_findings_scan_id_fkey"
+      columns: ["scan_id"]
+isOneToOne: false
+      referencedRelation: "vulnerability_scans"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"vulnerability_scans": {
+                  Row: {
+                    "artifact_name": string | null,"artifact_type": string | null,"content_sha256": string,"created_at": string,"critical": number,"execution_id": string,"high": number,"id": string,"integration_id": string | null,"low": number,"medium": number,"node_id": string,"project_id": string,"recorded_by": string | null,"scanner": string,"scanner_version": string | null,"unknown": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "artifact_name"?: string | null,"artifact_type"?: string | null,"content_sha256": string,"created_at"?: string,"critical"?: number,"execution_id": string,"high"?: number,"id"?: string,"integration_id"?: string | null,"low"?: number,"medium"?: number,"node_id": string,"project_id": string,"recorded_by"?: string | null,"scanner"?: string,"scanner_version"?: string | null,"unknown"?: number
+                  }
+                  Update: {
+                    "artifact_name"?: string | null,"artifact_type"?: string | null,"content_sha256"?: string,"created_at"?: string,"critical"?: number,"execution_id"?: string,"high"?: number,"id"?: string,"integration_id"?: string | null,"low"?: number,"medium"?: number,"node_id"?: string,"project_id"?: string,"recorded_by"?: string | null,"scanner"?: string,"scanner_version"?: string | null,"unknown"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "vulnerability_scans_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "vulnerability_scans_execution_id_node_id_fkey"
+      columns: ["execution_id","node_id"]
+isOneToOne: false
+      referencedRelation: "execution_nodes"
+      referencedColumns: ["execution_id","node_id"]
+    },{
+      foreignKeyName: "vulnerability_scans_integration_id_fkey"
+      columns: ["integration_id"]
+isOneToOne: false
+      referencedRelation: "github_integrations"
+      referencedColumns: ["id"]
+    }
                   ]
                 },"webhook_deliveries": {
                   Row: {
@@ -1462,6 +1752,30 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"decide_gate_exception":
+{ Args: { "_approve": boolean,"_comment"?: string,"_exception_id": string }; Returns: {
+              "created_at": string,
+"decided_at": string | null,
+"decided_by": string | null,
+"decision_comment": string | null,
+"environment_id": string,
+"execution_id": string,
+"expires_at": string,
+"id": string,
+"kind": Database["public"]['Enums']["evidence_gate_kind"],
+"project_id": string,
+"reason": string,
+"requested_by": string,
+"status": Database["public"]['Enums']["gate_exception_status"],
+"updated_at": string,
+"version_tag": string | null
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "evidence_gate_exceptions"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "dora_metrics":
 { Args: { "_environment_id"?: string,"_from": string,"_project_id": string,"_to": string }; Returns: {
               "definition": string,"metric": string,"sample_size": number,"unit": string,"value": number
@@ -1511,6 +1825,9 @@ isOneToOne: false
               "behind_by": number,"behind_since": string,"candidate_deployed_at": string,"candidate_version_id": string,"candidate_version_tag": string,"current_version_tag": string,"environment_id": string,"previous_environment_id": string,"promoting_execution_id": string,"promoting_version_tag": string
             }[]
                            },
+"evidence_gate_verdict":
+{ Args: { "_environment_id": string,"_execution_id"?: string,"_version_id"?: string }; Returns: Json
+                           },
 "execution_node_traceparent":
 { Args: { "_execution_node_id": string }; Returns: string
                            },
@@ -1543,6 +1860,9 @@ isOneToOne: false
                            },
 "ingest_otel_batch":
 { Args: { "": Json }; Returns: number
+                           },
+"instantiate_pipeline_template":
+{ Args: { "_name"?: string,"_project_id": string,"_template_id": string }; Returns: string
                            },
 "invitation_preview":
 { Args: { "_token": string }; Returns: {
@@ -1589,6 +1909,19 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"node_log_count":
+{ Args: { "_execution_id": string,"_levels"?: (Database["public"]['Enums']["log_level"])[],"_node_id": string }; Returns: number
+                           },
+"node_log_find":
+{ Args: { "_execution_id": string,"_forward"?: boolean,"_from_id"?: number,"_levels"?: (Database["public"]['Enums']["log_level"])[],"_node_id": string,"_query": string }; Returns: {
+              "id": number,"line_position": number,"match_rank": number,"matches": number
+            }[]
+                           },
+"node_log_page":
+{ Args: { "_after_id"?: number,"_execution_id": string,"_levels"?: (Database["public"]['Enums']["log_level"])[],"_limit"?: number,"_node_id": string,"_offset"?: number }; Returns: {
+              "created_at": string,"id": number,"level": Database["public"]['Enums']["log_level"],"message": string,"metadata": Json
+            }[]
+                           },
 "notification_delivery_due":
 { Args: Record<PropertyKey, never>; Returns: boolean
                            },
@@ -1708,7 +2041,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "app_role": "admin"|"operator"|"viewer","approval_status": "pending"|"approved"|"rejected"|"expired"|"cancelled","approval_vote": "approve"|"reject","break_glass_reason": "incident"|"security_fix"|"customer_escalation"|"other","break_glass_status": "pending"|"approved"|"rejected"|"used","connection_status": "unknown"|"healthy"|"degraded"|"down","deploy_strategy": "rolling"|"canary"|"blue_green","deployment_status": "pending"|"in_progress"|"success"|"failed"|"rolled_back"|"cancelled","environment_action": "view"|"run"|"approve"|"deploy"|"rollback"|"lock"|"break_glass","environment_tier": "development"|"testing"|"staging"|"preproduction"|"production","execution_status": "idle"|"queued"|"running"|"success"|"warning"|"failed"|"paused"|"cancelled","flow_type": "cicd"|"mlops"|"llmops"|"infrastructure"|"security","log_level": "debug"|"info"|"warn"|"error","node_kind": "simulated"|"github_workflow"|"approval"|"deploy"|"checkpoint"|"notify"|"wait"|"source"|"build"|"test"|"security_scan"|"rollback"|"parallel_group","node_status": "pending"|"queued"|"running"|"waiting"|"success"|"warning"|"failed"|"skipped"|"cancelled","notification_channel_kind": "email"|"slack"|"webhook","notification_delivery_status": "pending"|"retrying"|"delivered"|"failed"|"cancelled","permission_effect": "allow"|"deny"
+            "app_role": "admin"|"operator"|"viewer","approval_status": "pending"|"approved"|"rejected"|"expired"|"cancelled","approval_vote": "approve"|"reject","break_glass_reason": "incident"|"security_fix"|"customer_escalation"|"other","break_glass_status": "pending"|"approved"|"rejected"|"used","connection_status": "unknown"|"healthy"|"degraded"|"down","deploy_strategy": "rolling"|"canary"|"blue_green","deployment_status": "pending"|"in_progress"|"success"|"failed"|"rolled_back"|"cancelled","environment_action": "view"|"run"|"approve"|"deploy"|"rollback"|"lock"|"break_glass","environment_tier": "development"|"testing"|"staging"|"preproduction"|"production","evidence_gate_kind": "security"|"tests","execution_status": "idle"|"queued"|"running"|"success"|"warning"|"failed"|"paused"|"cancelled","flow_type": "cicd"|"mlops"|"llmops"|"infrastructure"|"security","gate_exception_status": "pending"|"approved"|"rejected","log_level": "debug"|"info"|"warn"|"error","node_kind": "simulated"|"github_workflow"|"approval"|"deploy"|"checkpoint"|"notify"|"wait"|"source"|"build"|"test"|"security_scan"|"rollback"|"parallel_group"|"data_validation"|"train"|"evaluate"|"register_model"|"deploy_model"|"monitor_drift"|"eval_suite"|"guardrail_check"|"model_version_gate"|"canary"|"plan"|"policy_check"|"apply"|"drift_check"|"sast"|"dependency_scan"|"secrets_scan"|"sbom"|"image_sign"|"image_scan"|"security_gate","node_status": "pending"|"queued"|"running"|"waiting"|"success"|"warning"|"failed"|"skipped"|"cancelled","notification_channel_kind": "email"|"slack"|"webhook","notification_delivery_status": "pending"|"retrying"|"delivered"|"failed"|"cancelled","permission_effect": "allow"|"deny","test_case_status": "passed"|"failed"|"error"|"skipped","vulnerability_severity": "critical"|"high"|"medium"|"low"|"unknown"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -1824,7 +2157,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "app_role": ["admin", "operator", "viewer"],"approval_status": ["pending", "approved", "rejected", "expired", "cancelled"],"approval_vote": ["approve", "reject"],"break_glass_reason": ["incident", "security_fix", "customer_escalation", "other"],"break_glass_status": ["pending", "approved", "rejected", "used"],"connection_status": ["unknown", "healthy", "degraded", "down"],"deploy_strategy": ["rolling", "canary", "blue_green"],"deployment_status": ["pending", "in_progress", "success", "failed", "rolled_back", "cancelled"],"environment_action": ["view", "run", "approve", "deploy", "rollback", "lock", "break_glass"],"environment_tier": ["development", "testing", "staging", "preproduction", "production"],"execution_status": ["idle", "queued", "running", "success", "warning", "failed", "paused", "cancelled"],"flow_type": ["cicd", "mlops", "llmops", "infrastructure", "security"],"log_level": ["debug", "info", "warn", "error"],"node_kind": ["simulated", "github_workflow", "approval", "deploy", "checkpoint", "notify", "wait", "source", "build", "test", "security_scan", "rollback", "parallel_group"],"node_status": ["pending", "queued", "running", "waiting", "success", "warning", "failed", "skipped", "cancelled"],"notification_channel_kind": ["email", "slack", "webhook"],"notification_delivery_status": ["pending", "retrying", "delivered", "failed", "cancelled"],"permission_effect": ["allow", "deny"]
+            "app_role": ["admin", "operator", "viewer"],"approval_status": ["pending", "approved", "rejected", "expired", "cancelled"],"approval_vote": ["approve", "reject"],"break_glass_reason": ["incident", "security_fix", "customer_escalation", "other"],"break_glass_status": ["pending", "approved", "rejected", "used"],"connection_status": ["unknown", "healthy", "degraded", "down"],"deploy_strategy": ["rolling", "canary", "blue_green"],"deployment_status": ["pending", "in_progress", "success", "failed", "rolled_back", "cancelled"],"environment_action": ["view", "run", "approve", "deploy", "rollback", "lock", "break_glass"],"environment_tier": ["development", "testing", "staging", "preproduction", "production"],"evidence_gate_kind": ["security", "tests"],"execution_status": ["idle", "queued", "running", "success", "warning", "failed", "paused", "cancelled"],"flow_type": ["cicd", "mlops", "llmops", "infrastructure", "security"],"gate_exception_status": ["pending", "approved", "rejected"],"log_level": ["debug", "info", "warn", "error"],"node_kind": ["simulated", "github_workflow", "approval", "deploy", "checkpoint", "notify", "wait", "source", "build", "test", "security_scan", "rollback", "parallel_group", "data_validation", "train", "evaluate", "register_model", "deploy_model", "monitor_drift", "eval_suite", "guardrail_check", "model_version_gate", "canary", "plan", "policy_check", "apply", "drift_check", "sast", "dependency_scan", "secrets_scan", "sbom", "image_sign", "image_scan", "security_gate"],"node_status": ["pending", "queued", "running", "waiting", "success", "warning", "failed", "skipped", "cancelled"],"notification_channel_kind": ["email", "slack", "webhook"],"notification_delivery_status": ["pending", "retrying", "delivered", "failed", "cancelled"],"permission_effect": ["allow", "deny"],"test_case_status": ["passed", "failed", "error", "skipped"],"vulnerability_severity": ["critical", "high", "medium", "low", "unknown"]
           }
         }
 } as const
