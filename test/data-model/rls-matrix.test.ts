@@ -61,6 +61,17 @@ const EXPECTED: Record<string, [string, string, string, string, string]> = {
   // A demo visitor's sandbox (its own organization, so Acme stays a real one): nobody here is its member, and
   // no one writes it through the API; its visitor reads it (test/sandbox/sandbox.test.ts).
   sandboxes:                ['----', '----', '----', '----', '----'],
+  // CI evidence (issue 15): members read, only the ingest functions write; admins set the gates; operators ask
+  // for an exception, which only decide_gate_exception decides.
+  test_reports:             ['----', 's---', 's---', 's---', '----'],
+  test_cases:               ['----', 's---', 's---', 's---', '----'],
+  vulnerability_scans:      ['----', 's---', 's---', 's---', '----'],
+  vulnerability_findings:   ['----', 's---', 's---', 's---', '----'],
+  sboms:                    ['----', 's---', 's---', 's---', '----'],
+  sbom_packages:            ['----', 's---', 's---', 's---', '----'],
+  step_evidence:            ['----', 's---', 's---', 's---', '----'],
+  evidence_gates:           ['----', 's---', 's---', 'siud', '----'],
+  evidence_gate_exceptions: ['----', 's---', 'si--', 'si--', '----'],
 }
 
 const ACTORS = ['anon', 'viewer', 'operator', 'admin', 'other'] as const
@@ -105,6 +116,14 @@ const freshPolicyRule = async () => ({
   policy_version_id: (await serviceInsert('approval_policy_versions', await freshPolicyVersion())).id,
   project_id: DEMO.project, level: 1, position: 1, name: 'Matrix', required: 1, role: 'admin',
 })
+const onNode = () => ({ execution_id: DEMO.runningExecution, node_id: 'build', content_sha256: uniq('sha') })
+const freshReport = () => ({ ...onNode(), total: 1, passed: 1, failed: 0, errored: 0, skipped: 0 })
+const freshCase = async () => ({ report_id: (await serviceInsert('test_reports', freshReport())).id, execution_id: DEMO.runningExecution, node_id: 'build', name: uniq('case'), status: 'passed' })
+const freshScan = () => ({ ...onNode(), critical: 1 })
+const freshFinding = async () => ({ scan_id: (await serviceInsert('vulnerability_scans', freshScan())).id, execution_id: DEMO.runningExecution, node_id: 'build',
+  vulnerability_id: uniq('CVE'), severity: 'critical', package_name: 'openssl' })
+const freshSbom = () => ({ ...onNode(), format: 'cyclonedx', package_count: 1 })
+const freshSbomPackage = async () => ({ sbom_id: (await serviceInsert('sboms', freshSbom())).id, execution_id: DEMO.runningExecution, node_id: 'build', name: uniq('pkg'), licences: ['MIT'] })
 const freshRequest = () => serviceInsert('approval_requests', { execution_id: approvalsRun, node_id: uniq('gate'), required_approvals: 3 })
 
 interface Case {
@@ -420,6 +439,39 @@ const CASES: Record<string, Case> = {
       user_id: own(a), decision: 'approve', outcome: 'recorded' }),
     patch: { outcome: 'recorded' },
     key: 'nonce',
+  },
+  test_reports: { fixture: () => serviceInsert('test_reports', freshReport()), insert: freshReport, patch: { failed: 5 } },
+  test_cases: {
+    fixture: async () => serviceInsert('test_cases', await freshCase()),
+    insert: freshCase,
+    patch: { status: 'failed' },
+  },
+  vulnerability_scans: { fixture: () => serviceInsert('vulnerability_scans', freshScan()), insert: freshScan, patch: { critical: 9 } },
+  vulnerability_findings: {
+    fixture: async () => serviceInsert('vulnerability_findings', await freshFinding()),
+    insert: freshFinding,
+    patch: { severity: 'low' },
+  },
+  sboms: { fixture: () => serviceInsert('sboms', freshSbom()), insert: freshSbom, patch: { package_count: 0 } },
+  sbom_packages: {
+    fixture: async () => serviceInsert('sbom_packages', await freshSbomPackage()),
+    insert: freshSbomPackage,
+    patch: { licences: ['GPL-3.0-only'] },
+  },
+  step_evidence: {
+    fixture: () => serviceInsert('step_evidence', { ...onNode(), kind: 'coverage', title: 'Coverage 81%' }),
+    insert: () => ({ ...onNode(), kind: 'coverage', title: 'Coverage 100%' }),
+    patch: { status: 'failed' },
+  },
+  evidence_gates: {
+    fixture: async () => serviceInsert('evidence_gates', { project_id: DEMO.project, environment_id: (await freshEnv()).id, kind: 'security' }),
+    insert: async () => ({ project_id: DEMO.project, environment_id: (await freshEnv()).id, kind: 'tests' }),
+    patch: { max_critical: 3 },
+  },
+  evidence_gate_exceptions: {
+    fixture: () => serviceInsert('evidence_gate_exceptions', { environment_id: DEMO.env.dev, kind: 'security', execution_id: DEMO.runningExecution, reason: 'matrix fixture', requested_by: DEMO.users.sre }),
+    insert: (a) => ({ environment_id: DEMO.env.dev, kind: 'security', execution_id: DEMO.runningExecution, reason: 'matrix insert', requested_by: actorId[a] }),
+    patch: { status: 'approved' },
   },
 }
 

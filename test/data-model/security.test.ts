@@ -148,9 +148,10 @@ describe('avatars and realtime', () => {
     const rows = await sql(stack, `select tablename from pg_publication_tables where pubname = 'supabase_realtime' and schemaname = 'public'`)
     expect(rows.map((r) => r.tablename).sort()).toEqual([
       'approval_requests', 'approval_votes', 'audit_logs', 'break_glass_requests', 'connection_health_events', 'connections',
-      'deploy_queue', 'deployment_versions', 'deployments', 'environment_locks', 'environment_permissions', 'environments', 'execution_logs', 'execution_nodes',
-      'execution_state_events', 'executions', 'freeze_windows', 'notification_deliveries', 'notification_events', 'organization_members', 'projects', 'team_members', 'teams',
-      'telemetry_signals', 'webhook_deliveries',
+      'deploy_queue', 'deployment_versions', 'deployments', 'environment_locks', 'environment_permissions', 'environments',
+      'evidence_gate_exceptions', 'execution_logs', 'execution_nodes',
+      'execution_state_events', 'executions', 'freeze_windows', 'notification_deliveries', 'notification_events', 'organization_members', 'projects',
+      'sboms', 'step_evidence', 'team_members', 'teams', 'telemetry_signals', 'test_reports', 'vulnerability_scans', 'webhook_deliveries',
     ])
   })
 })

@@ -62,25 +62,42 @@ describe('artifact-webhook', () => {
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({
       project_id: DEMO.project, name: 'acme/payments-api:v1.4.2', image_digest: DIGEST,
-      registry_url: 'registry.acme.example/acme/payments-api', size_bytes: '7023',
+      registry_url: 'registry.acme.example/acme/payments-api', size_bytes: '7023', ecosystem: 'container', digest: DIGEST,
     })
     const viewer = await signIn(stack, 'viewer@opzenix.dev')
     const { data } = await viewer.from('artifacts').select('name, image_digest').eq('id', rows[0].id)
     expect(data).toEqual([{ name: 'acme/payments-api:v1.4.2', image_digest: DIGEST }])
   })
 
-  it('records a GitHub package event signed with the secret', async () => {
-    const payload = example('package', (p) => p.action === 'published')
+  const deliverPackage = async (payload: any) => {
     const body = JSON.stringify(payload)
-    const res = await fetch(url, {
+    return fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-hub-signature-256': await sign(secret, body), 'x-github-delivery': randomUUID(), 'x-github-event': 'package' },
       body,
     })
-    expect(res.status).toBe(201)
+  }
+
+  it('records an npm package from GitHub Packages as an npm package, not an image', async () => {
+    const payload = example('package', (p) => p.action === 'published' && p.package.registry?.type === 'npm')
+    expect((await deliverPackage(payload)).status).toBe(201)
     const row = (await artifacts()).at(-1)
-    expect(row).toMatchObject({ name: `${payload.package.name}:1.0.0`, image_digest: payload.package.package_version.name, project_id: DEMO.project })
-    expect(row.registry_url).toBe(payload.package.package_version.package_url ?? 'ghcr.io/codertocat/hello-world-npm')
+    const file = payload.package.package_version.package_files[0]
+    expect(row).toMatchObject({
+      name: `${payload.package.name}:${payload.package.package_version.version}`, project_id: DEMO.project,
+      ecosystem: 'npm', image_digest: null, digest: `sha256:${file.sha256}`,
+      registry_url: `npm.pkg.github.com/@codertocat/${payload.package.name}`,
+    })
+  })
+
+  it('records a container image from GHCR with its manifest digest', async () => {
+    const payload = example('package', (p) => p.action === 'published' && p.package.registry?.type === 'CONTAINER')
+    expect((await deliverPackage(payload)).status).toBe(201)
+    const row = (await artifacts()).at(-1)
+    expect(row).toMatchObject({
+      name: payload.package.name, ecosystem: 'container', image_digest: payload.package.package_version.name,
+      digest: payload.package.package_version.name, registry_url: 'ghcr.io/Codertocat/hello-world',
+    })
   })
 
   it('answers 400 to JSON that is not a registry event', async () => {

@@ -57,7 +57,7 @@ export const artifactWebhook = handle(['POST'], async (req) => {
     }
     const { data, error } = await admin.from('artifacts').insert({
       project_id: integration.project_id, name: e.name, image_digest: e.digest, registry_url: e.registryUrl,
-      size_bytes: e.sizeBytes, metadata: { ...e.metadata, event_id: e.eventId },
+      size_bytes: e.sizeBytes, ecosystem: e.ecosystem, digest: e.contentDigest, metadata: { ...e.metadata, event_id: e.eventId },
     }).select('id').single()
     if (error) throw error
     recorded.push(data.id)

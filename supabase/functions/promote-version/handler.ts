@@ -6,7 +6,7 @@
 // commit and artifact (checked again by the engine when it deploys).
 import { z } from 'zod'
 import { requireCaller, requireProjectRole } from '../_shared/auth.ts'
-import { badRequest, conflict, forbidden, handle, json, notFound, readInput } from '../_shared/http.ts'
+import { badRequest, conflict, forbidden, handle, HttpError, json, notFound, readInput } from '../_shared/http.ts'
 import { startExecution } from '../_shared/engine/start.ts'
 import { promotionPipeline, type PromotionPlan } from './promotion-pipeline.ts'
 import { repositoryOf } from '../_shared/github/repository-of.ts'
@@ -27,6 +27,17 @@ function refusal(error: PostgrestError): unknown {
   return error
 }
 
+/** The target's evidence gates (security, tests) on the version's evidence; the deploy is refused in SQL too. */
+async function requireGatesPass(db: Awaited<ReturnType<typeof requireCaller>>['db'], plan: PromotionPlan): Promise<void> {
+  const { data, error } = await db.rpc('evidence_gate_verdict', { _environment_id: plan.to.id, _version_id: plan.version.id })
+  if (error) throw refusal(error)
+  const verdict = data as { evidence_execution_id: string | null; gates: Array<{ blocked: boolean; message: string }> }
+  const blocked = verdict.gates.filter((g) => g.blocked)
+  if (blocked.length) {
+    throw new HttpError(409, 'gate_blocked', blocked.map((g) => g.message).join('; '), { evidence_execution_id: verdict.evidence_execution_id, gates: blocked })
+  }
+}
+
 export const promoteVersion = handle(['POST'], async (req) => {
   const caller = await requireCaller(req)
   const body = await readInput(req, input)
@@ -36,6 +47,7 @@ export const promoteVersion = handle(['POST'], async (req) => {
   if (error) throw refusal(error)
   const plan = data as PromotionPlan
   await requireProjectRole(caller, plan.project_id, 'operator', 'promote a version')
+  await requireGatesPass(caller.db, plan)
 
   const { data: project, error: projectError } = await caller.db.from('projects').select('name, github_repo_url')
     .eq('id', plan.project_id).single()

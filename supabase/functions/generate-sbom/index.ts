@@ -1,0 +1,3 @@
+import { generateSbom } from './handler.ts'
+
+Deno.serve(generateSbom)

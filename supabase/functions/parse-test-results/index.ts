@@ -1,0 +1,3 @@
+import { parseTestResults } from './handler.ts'
+
+Deno.serve(parseTestResults)

@@ -1,0 +1,3 @@
+import { recordCiEvidence } from './handler.ts'
+
+Deno.serve(recordCiEvidence)

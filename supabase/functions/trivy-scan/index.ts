@@ -1,0 +1,3 @@
+import { trivyScan } from './handler.ts'
+
+Deno.serve(trivyScan)
