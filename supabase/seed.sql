@@ -281,23 +281,29 @@ select g.id, g.project_id, g.name, g.description, g.type, g.nodes, g.edges,
 from demo_graphs g;
 
 -- The public catalogue: one starter per flow type, and Acme's private hotfix lane.
-insert into public.pipeline_templates (organization_id, name, description, category, flow_type, nodes, edges, popularity, tags, is_public)
+-- Popularity is not typed in: it counts pipeline_template_uses (below, each demo pipeline made from its starter).
+insert into public.pipeline_templates (organization_id, name, description, category, flow_type, nodes, edges, tags, is_public)
 select null, 'Starter: ' || g.name, g.description,
   case g.type when 'cicd' then 'Continuous delivery' when 'mlops' then 'Machine learning' when 'llmops' then 'LLM apps'
     when 'infrastructure' then 'Infrastructure as code' else 'Security' end,
-  g.type, g.nodes, g.edges, (array[980, 420, 310, 540, 660])[row_number() over (order by g.type)],
+  g.type, g.nodes, g.edges,
   case g.type when 'cicd' then '{docker,kubernetes,canary}'::text[] when 'mlops' then '{training,evaluation}'
     when 'llmops' then '{prompts,evals}' when 'infrastructure' then '{terraform,opa}' else '{sast,sca,secrets}' end,
   true
 from demo_graphs g where g.key in ('release', 'mlops', 'llmops', 'infra', 'security');
 
-insert into public.pipeline_templates (organization_id, name, description, category, flow_type, nodes, edges, popularity, tags, is_public, created_by)
+insert into public.pipeline_templates (organization_id, name, description, category, flow_type, nodes, edges, tags, is_public, created_by)
 select '10000000-0000-4000-a000-000000000001', 'Acme hotfix lane', 'Internal: sev-1 fixes skip the contract tests; production still needs its approvals.',
   'Continuous delivery', 'cicd',
   (select jsonb_agg(n) from jsonb_array_elements(g.nodes) n where n ->> 'id' <> 'contract-tests'),
   (select jsonb_agg(e) from jsonb_array_elements(g.edges) e where 'contract-tests' not in (e ->> 'source', e ->> 'target')),
-  12, '{hotfix,internal}', false, '00000000-0000-4000-a000-000000000001'
+  '{hotfix,internal}', false, '00000000-0000-4000-a000-000000000001'
 from demo_graphs g where g.key = 'release';
+
+-- Acme's demo pipelines were made from the starters (the trigger counts each use into popularity).
+insert into public.pipeline_template_uses (template_id, project_id, flow_template_id, used_by, created_at)
+select t.id, g.project_id, g.id, '00000000-0000-4000-a000-000000000002', now() - interval '28 days'
+from demo_graphs g join public.pipeline_templates t on t.name = 'Starter: ' || g.name and t.organization_id is null;
 -- ---------------------------------------------------------------- run history, replayed by the engine's rules
 
 -- Past runs are not typed in by hand: each is replayed here with the engine's semantics

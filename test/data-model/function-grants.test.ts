@@ -19,6 +19,7 @@ const ALLOWED: Record<string, string[]> = {
   'public.telemetry_facets': BROWSER,
   'public.telemetry_metric_series': BROWSER,
   'public.rollback_deployment': BROWSER,
+  'public.instantiate_pipeline_template': BROWSER,
   'public.promotion_plan': BROWSER,
   'public.environment_promotion_status': BROWSER,
   'public.release_matrix': BROWSER,

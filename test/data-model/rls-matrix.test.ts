@@ -27,6 +27,8 @@ const EXPECTED: Record<string, [string, string, string, string, string]> = {
   secret_references:        ['----', 's---', 's---', 'siud', '----'],
   flow_templates:           ['----', 's---', 'siu-', 'siud', '----'],
   pipeline_templates:       ['----', 's---', 'siu-', 'siud', '----'],
+  // Written only by instantiate_pipeline_template (test/data-model/pipeline-templates.test.ts).
+  pipeline_template_uses:   ['----', 's---', 's---', 's---', '----'],
   executions:               ['----', 's---', 'siu-', 'siud', '----'],
   execution_nodes:          ['----', 's---', 'siu-', 'siu-', '----'],
   execution_logs:           ['----', 's---', 'si--', 'si--', '----'],
@@ -250,7 +252,13 @@ const CASES: Record<string, Case> = {
   pipeline_templates: {
     fixture: () => serviceInsert('pipeline_templates', { organization_id: DEMO.acme, name: 'Private', category: 'Internal' }),
     insert: () => ({ organization_id: DEMO.acme, name: 'Mine', category: 'Internal' }),
-    patch: { popularity: 99 },
+    // Popularity is counted from uses and refused here (pipeline-templates.test.ts); the rest is editable.
+    patch: { tags: ['changed'] },
+  },
+  pipeline_template_uses: {
+    fixture: async () => serviceInsert('pipeline_template_uses', { template_id: (await serviceInsert('pipeline_templates', { organization_id: DEMO.acme, name: uniq('Used'), category: 'Internal' })).id, project_id: DEMO.project, used_by: DEMO.users.operator }),
+    insert: async (a) => ({ template_id: (await serviceInsert('pipeline_templates', { organization_id: DEMO.acme, name: uniq('Forged'), category: 'Internal' })).id, project_id: DEMO.project, used_by: own(a) }),
+    patch: { created_at: '2020-01-01T00:00:00Z' },
   },
   executions: {
     fixture: () => serviceInsert('executions', { project_id: DEMO.project, name: 'matrix run', started_by: DEMO.users.operator }),

@@ -1078,6 +1078,38 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"pipeline_template_uses": {
+                  Row: {
+                    "created_at": string,"flow_template_id": string | null,"id": string,"project_id": string,"template_id": string,"used_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"flow_template_id"?: string | null,"id"?: string,"project_id": string,"template_id": string,"used_by"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"flow_template_id"?: string | null,"id"?: string,"project_id"?: string,"template_id"?: string,"used_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "pipeline_template_uses_flow_template_id_fkey"
+      columns: ["flow_template_id"]
+isOneToOne: false
+      referencedRelation: "flow_templates"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "pipeline_template_uses_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "pipeline_template_uses_template_id_fkey"
+      columns: ["template_id"]
+isOneToOne: false
+      referencedRelation: "pipeline_templates"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"pipeline_templates": {
                   Row: {
                     "category": string,"created_at": string,"created_by": string | null,"description": string | null,"edges": NonNullable<Json>,"flow_type": Database["public"]['Enums']["flow_type"],"id": string,"is_public": boolean,"name": string,"nodes": NonNullable<Json>,"organization_id": string | null,"popularity": number,"tags": (string)[],"updated_at": string
@@ -1829,6 +1861,9 @@ isOneToOne: false
 "ingest_otel_batch":
 { Args: { "": Json }; Returns: number
                            },
+"instantiate_pipeline_template":
+{ Args: { "_name"?: string,"_project_id": string,"_template_id": string }; Returns: string
+                           },
 "invitation_preview":
 { Args: { "_token": string }; Returns: {
               "email": string,"expires_at": string,"invited_by_name": string,"organization_name": string,"role": Database["public"]['Enums']["app_role"],"status": string
@@ -2006,7 +2041,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "app_role": "admin"|"operator"|"viewer","approval_status": "pending"|"approved"|"rejected"|"expired"|"cancelled","approval_vote": "approve"|"reject","break_glass_reason": "incident"|"security_fix"|"customer_escalation"|"other","break_glass_status": "pending"|"approved"|"rejected"|"used","connection_status": "unknown"|"healthy"|"degraded"|"down","deploy_strategy": "rolling"|"canary"|"blue_green","deployment_status": "pending"|"in_progress"|"success"|"failed"|"rolled_back"|"cancelled","environment_action": "view"|"run"|"approve"|"deploy"|"rollback"|"lock"|"break_glass","environment_tier": "development"|"testing"|"staging"|"preproduction"|"production","evidence_gate_kind": "security"|"tests","execution_status": "idle"|"queued"|"running"|"success"|"warning"|"failed"|"paused"|"cancelled","flow_type": "cicd"|"mlops"|"llmops"|"infrastructure"|"security","gate_exception_status": "pending"|"approved"|"rejected","log_level": "debug"|"info"|"warn"|"error","node_kind": "simulated"|"github_workflow"|"approval"|"deploy"|"checkpoint"|"notify"|"wait"|"source"|"build"|"test"|"security_scan"|"rollback"|"parallel_group","node_status": "pending"|"queued"|"running"|"waiting"|"success"|"warning"|"failed"|"skipped"|"cancelled","notification_channel_kind": "email"|"slack"|"webhook","notification_delivery_status": "pending"|"retrying"|"delivered"|"failed"|"cancelled","permission_effect": "allow"|"deny","test_case_status": "passed"|"failed"|"error"|"skipped","vulnerability_severity": "critical"|"high"|"medium"|"low"|"unknown"
+            "app_role": "admin"|"operator"|"viewer","approval_status": "pending"|"approved"|"rejected"|"expired"|"cancelled","approval_vote": "approve"|"reject","break_glass_reason": "incident"|"security_fix"|"customer_escalation"|"other","break_glass_status": "pending"|"approved"|"rejected"|"used","connection_status": "unknown"|"healthy"|"degraded"|"down","deploy_strategy": "rolling"|"canary"|"blue_green","deployment_status": "pending"|"in_progress"|"success"|"failed"|"rolled_back"|"cancelled","environment_action": "view"|"run"|"approve"|"deploy"|"rollback"|"lock"|"break_glass","environment_tier": "development"|"testing"|"staging"|"preproduction"|"production","evidence_gate_kind": "security"|"tests","execution_status": "idle"|"queued"|"running"|"success"|"warning"|"failed"|"paused"|"cancelled","flow_type": "cicd"|"mlops"|"llmops"|"infrastructure"|"security","gate_exception_status": "pending"|"approved"|"rejected","log_level": "debug"|"info"|"warn"|"error","node_kind": "simulated"|"github_workflow"|"approval"|"deploy"|"checkpoint"|"notify"|"wait"|"source"|"build"|"test"|"security_scan"|"rollback"|"parallel_group"|"data_validation"|"train"|"evaluate"|"register_model"|"deploy_model"|"monitor_drift"|"eval_suite"|"guardrail_check"|"model_version_gate"|"canary"|"plan"|"policy_check"|"apply"|"drift_check"|"sast"|"dependency_scan"|"secrets_scan"|"sbom"|"image_sign"|"image_scan"|"security_gate","node_status": "pending"|"queued"|"running"|"waiting"|"success"|"warning"|"failed"|"skipped"|"cancelled","notification_channel_kind": "email"|"slack"|"webhook","notification_delivery_status": "pending"|"retrying"|"delivered"|"failed"|"cancelled","permission_effect": "allow"|"deny","test_case_status": "passed"|"failed"|"error"|"skipped","vulnerability_severity": "critical"|"high"|"medium"|"low"|"unknown"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -2122,7 +2157,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "app_role": ["admin", "operator", "viewer"],"approval_status": ["pending", "approved", "rejected", "expired", "cancelled"],"approval_vote": ["approve", "reject"],"break_glass_reason": ["incident", "security_fix", "customer_escalation", "other"],"break_glass_status": ["pending", "approved", "rejected", "used"],"connection_status": ["unknown", "healthy", "degraded", "down"],"deploy_strategy": ["rolling", "canary", "blue_green"],"deployment_status": ["pending", "in_progress", "success", "failed", "rolled_back", "cancelled"],"environment_action": ["view", "run", "approve", "deploy", "rollback", "lock", "break_glass"],"environment_tier": ["development", "testing", "staging", "preproduction", "production"],"evidence_gate_kind": ["security", "tests"],"execution_status": ["idle", "queued", "running", "success", "warning", "failed", "paused", "cancelled"],"flow_type": ["cicd", "mlops", "llmops", "infrastructure", "security"],"gate_exception_status": ["pending", "approved", "rejected"],"log_level": ["debug", "info", "warn", "error"],"node_kind": ["simulated", "github_workflow", "approval", "deploy", "checkpoint", "notify", "wait", "source", "build", "test", "security_scan", "rollback", "parallel_group"],"node_status": ["pending", "queued", "running", "waiting", "success", "warning", "failed", "skipped", "cancelled"],"notification_channel_kind": ["email", "slack", "webhook"],"notification_delivery_status": ["pending", "retrying", "delivered", "failed", "cancelled"],"permission_effect": ["allow", "deny"],"test_case_status": ["passed", "failed", "error", "skipped"],"vulnerability_severity": ["critical", "high", "medium", "low", "unknown"]
+            "app_role": ["admin", "operator", "viewer"],"approval_status": ["pending", "approved", "rejected", "expired", "cancelled"],"approval_vote": ["approve", "reject"],"break_glass_reason": ["incident", "security_fix", "customer_escalation", "other"],"break_glass_status": ["pending", "approved", "rejected", "used"],"connection_status": ["unknown", "healthy", "degraded", "down"],"deploy_strategy": ["rolling", "canary", "blue_green"],"deployment_status": ["pending", "in_progress", "success", "failed", "rolled_back", "cancelled"],"environment_action": ["view", "run", "approve", "deploy", "rollback", "lock", "break_glass"],"environment_tier": ["development", "testing", "staging", "preproduction", "production"],"evidence_gate_kind": ["security", "tests"],"execution_status": ["idle", "queued", "running", "success", "warning", "failed", "paused", "cancelled"],"flow_type": ["cicd", "mlops", "llmops", "infrastructure", "security"],"gate_exception_status": ["pending", "approved", "rejected"],"log_level": ["debug", "info", "warn", "error"],"node_kind": ["simulated", "github_workflow", "approval", "deploy", "checkpoint", "notify", "wait", "source", "build", "test", "security_scan", "rollback", "parallel_group", "data_validation", "train", "evaluate", "register_model", "deploy_model", "monitor_drift", "eval_suite", "guardrail_check", "model_version_gate", "canary", "plan", "policy_check", "apply", "drift_check", "sast", "dependency_scan", "secrets_scan", "sbom", "image_sign", "image_scan", "security_gate"],"node_status": ["pending", "queued", "running", "waiting", "success", "warning", "failed", "skipped", "cancelled"],"notification_channel_kind": ["email", "slack", "webhook"],"notification_delivery_status": ["pending", "retrying", "delivered", "failed", "cancelled"],"permission_effect": ["allow", "deny"],"test_case_status": ["passed", "failed", "error", "skipped"],"vulnerability_severity": ["critical", "high", "medium", "low", "unknown"]
           }
         }
 } as const

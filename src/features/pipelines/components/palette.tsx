@@ -1,14 +1,18 @@
 import { kindMeta } from '../lib/kind-meta.ts'
-import { NODE_KINDS, type NodeKind } from '../lib/shared.ts'
+import { flowPalette, type NodeKind } from '../lib/shared.ts'
 import { useEditorStore } from '../store/editor-store.ts'
 import { PALETTE_MIME } from './pipeline-canvas.tsx'
 
-/** Stage kinds: drag one onto the canvas, or click (Enter) to add it after the selected node. */
+/**
+ * The pipeline's flow type's stages, then the kinds every type shares: drag one onto the canvas, or click (Enter)
+ * to add it after the selected node. Changing the pipeline's type changes the palette.
+ */
 export function Palette({ environments }: { environments: readonly string[] }) {
   const addNode = useEditorStore((s) => s.addNode)
+  const type = useEditorStore((s) => s.type)
   return (
-    <div role="toolbar" aria-label="Stage palette" className="flex flex-wrap gap-1.5">
-      {NODE_KINDS.map((kind: NodeKind) => {
+    <div role="toolbar" aria-label="Stage palette" data-flow-type={type} className="flex flex-wrap gap-1.5">
+      {flowPalette(type).map((kind: NodeKind) => {
         const meta = kindMeta[kind]
         return (
           <button

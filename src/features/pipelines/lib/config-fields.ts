@@ -1,5 +1,5 @@
 import { kindMeta, STRATEGY_LABELS } from './kind-meta.ts'
-import { configSchemas, DEPLOY_STRATEGIES, EXECUTOR_TYPES, STEP_OUTCOMES, WORK_KINDS, type NodeKind } from './shared.ts'
+import { configSchemas, DEPLOY_STRATEGIES, EXECUTOR_TYPES, IAC_TOOLS, SEVERITIES, STEP_OUTCOMES, type NodeKind } from './shared.ts'
 
 export interface FieldSpec {
   /** Path inside the node's config, dot-separated ("executor.duration_ms"). */
@@ -31,6 +31,13 @@ const workFields: FieldSpec[] = [
   { path: 'executor.inputs', label: 'Inputs', input: 'pairs', hint: 'name=value, one per row. Opzenix adds opzenix_execution_id, opzenix_node_id and TRACEPARENT.', when: githubOnly },
   { path: 'executor.timeout_minutes', label: 'Timeout (minutes)', input: 'number', optional: true, hint: 'Fails the step when its workflow run has not finished by then. Empty: 60.', when: githubOnly },
 ]
+
+/** A flow-type stage: its own settings, then the executor's. */
+const stage = (...own: FieldSpec[]): FieldSpec[] => [...own, ...workFields]
+const select = (path: string, label: string, values: readonly string[]): FieldSpec => ({ path, label, input: 'select', options: options(values) })
+const text = (path: string, label: string, hint?: string, optional?: boolean): FieldSpec => ({ path, label, input: 'text', ...(hint ? { hint } : {}), ...(optional ? { optional } : {}) })
+const number = (path: string, label: string, hint?: string): FieldSpec => ({ path, label, input: 'number', ...(hint ? { hint } : {}) })
+const workspaceFields = [select('tool', 'Tool', IAC_TOOLS), text('workspace', 'Workspace')]
 
 /** A new executor of `type`, as the schema fills it in. */
 const freshExecutor = (type: string) => (type === 'github_workflow'
@@ -69,9 +76,30 @@ export const configFields = {
     { path: 'message', label: 'Message', input: 'text' },
   ],
   wait: [{ path: 'duration_ms', label: 'Wait (ms)', input: 'number' }],
+  data_validation: stage(text('dataset', 'Dataset'), number('max_null_ratio', 'Largest share of missing values', '0 to 1, e.g. 0.01')),
+  train: stage(select('framework', 'Framework', ['pytorch', 'tensorflow', 'sklearn', 'xgboost']), text('dataset', 'Dataset', 'Empty: the validated dataset.', true)),
+  evaluate: stage(text('metric', 'Metric', 'auc, f1, accuracy…'), number('min_score', 'Minimum score', '0 to 1')),
+  register_model: stage(text('model_name', 'Model name'), select('stage', 'Registry stage', ['staging', 'production'])),
+  deploy_model: stage(text('endpoint', 'Serving endpoint'), number('traffic_percent', 'Traffic (%)')),
+  monitor_drift: stage(select('metric', 'Drift metric', ['psi', 'kl_divergence', 'ks']), number('threshold', 'Alert threshold')),
+  eval_suite: stage(text('suite', 'Eval suite'), number('min_pass_rate', 'Minimum pass rate', '0 to 1')),
+  guardrail_check: stage({ path: 'policies', label: 'Guardrail policies', input: 'lines', hint: 'One per row: pii, jailbreak, toxicity…' }),
+  model_version_gate: stage(text('model', 'Model'), text('pinned_version', 'Pinned version', 'Empty: the version the eval suite ran against.', true)),
+  canary: stage(number('traffic_percent', 'Canary traffic (%)')),
+  plan: stage(...workspaceFields),
+  policy_check: stage(select('engine', 'Policy engine', ['opa', 'sentinel', 'checkov']), text('policy_set', 'Policy set')),
+  apply: stage(...workspaceFields),
+  drift_check: stage(...workspaceFields),
+  sast: stage(select('tool', 'Analyzer', ['semgrep', 'codeql', 'sonarqube'])),
+  dependency_scan: stage(select('fail_on', 'Fail on severity', SEVERITIES)),
+  secrets_scan: stage(select('tool', 'Scanner', ['gitleaks', 'trufflehog'])),
+  sbom: stage(select('format', 'Format', ['cyclonedx', 'spdx'])),
+  image_sign: stage(text('image', 'Image', 'Empty: the image the build produced.', true), select('signer', 'Signer', ['cosign', 'notation'])),
+  image_scan: stage(text('image', 'Image', 'Empty: the image the build produced.', true), select('fail_on', 'Fail on severity', SEVERITIES)),
+  security_gate: stage(select('max_severity', 'Highest severity allowed', SEVERITIES)),
 } satisfies Record<NodeKind, FieldSpec[]>
 
-export const isWorkKind = (kind: string) => (WORK_KINDS as readonly string[]).includes(kind)
+export { isWorkKind } from './shared.ts'
 
 /** Form field name for a config path (react-hook-form would nest dotted names). */
 export const fieldName = (path: string) => path.replaceAll('.', '__')

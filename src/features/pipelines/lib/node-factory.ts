@@ -1,6 +1,6 @@
 import { edgeId, type FlowEdge, type FlowNode, type KindFlowNode } from './flow-types.ts'
 import { kindMeta } from './kind-meta.ts'
-import { mayFollow, isNodeKind, type NodeConfig, type NodeKind } from './shared.ts'
+import { configSchemas, FLOW_WORK_KINDS, mayFollow, isNodeKind, type NodeConfig, type NodeKind } from './shared.ts'
 
 export const NODE_WIDTH = 200
 const GAP_X = 260
@@ -24,6 +24,8 @@ export function defaultConfig(kind: NodeKind, environments: readonly string[] = 
     parallel_group: {},
     notify: { channel: 'in_app', message: 'Pipeline finished' },
     wait: { duration_ms: 60_000 },
+    // A flow-type stage starts with its schema's settings filled in, so the form shows what it will use.
+    ...Object.fromEntries(FLOW_WORK_KINDS.map((k): [string, Record<string, unknown>] => [k, configSchemas[k].parse(work(kindMeta[k].label))])) as unknown as Record<(typeof FLOW_WORK_KINDS)[number], Record<string, unknown>>,
   } satisfies Record<NodeKind, Partial<NodeConfig<NodeKind>> | Record<string, unknown>>
   return structuredClone(configs[kind])
 }

@@ -22,7 +22,7 @@ function executorOf(node: Pick<EngineNode, 'kind' | 'config'>) {
 export function simulatedBanner(node: Pick<EngineNode, 'kind' | 'config'>): string | null {
   const executor = executorOf(node)
   if (!executor) return null
-  return `simulated executor: this ${node.kind.replace('_', ' ')} step runs nothing real; it lasts ${executor.duration_ms} ms and ends in ${executor.outcome}`
+  return `simulated executor: this ${node.kind.replaceAll('_', ' ')} step runs nothing real; it lasts ${executor.duration_ms} ms and ends in ${executor.outcome}`
 }
 
 /** Adds the banner line to every transition that starts a simulated step. */

@@ -1,5 +1,5 @@
 // Small builders shared by the pipeline tests (and handy for seeds and benchmarks).
-import type { EdgeCondition, StepOutcome } from './kinds.ts'
+import { isWorkKind, type EdgeCondition, type StepOutcome } from './kinds.ts'
 import type { EngineNode, ExecutionSnapshot, TickInput, Transition } from './engine-types.ts'
 import { applyTransitions, tick } from './engine.ts'
 import type { ExecutionStatus } from './statuses.ts'
@@ -14,9 +14,9 @@ export type EdgeSpec = [source: string, target: string, on?: EdgeCondition]
 
 /** A config that passes its kind's schema, for tests that do not care about config. */
 export function defaultConfig(kind: string): Record<string, unknown> {
+  if (isWorkKind(kind)) return simulated(0)
   switch (kind) {
     case 'source': return { repository: 'acme/shop' }
-    case 'build': case 'test': case 'security_scan': return simulated(0)
     case 'deploy': return { environment: 'staging' }
     case 'rollback': return { environment: 'staging' }
     case 'notify': return { message: 'done' }

@@ -1,6 +1,7 @@
 import { configSchemas, isNodeKind, nodeEnvironment, type NodeKind } from './kinds.ts'
 import { mayFollow } from './follow-rules.ts'
-import { adjacency, findCycles, reachable } from './graph-walk.ts'
+import { adjacency, ancestors, findCycles, reachable } from './graph-walk.ts'
+import { PREREQUISITES, SCANNING_KINDS, TESTING_KINDS } from './flow-types.ts'
 
 export type IssueSeverity = 'error' | 'warning'
 
@@ -16,7 +17,7 @@ export type IssueCode =
   | 'missing_source' | 'missing_deploy' | 'duplicate_node_id' | 'unknown_kind' | 'invalid_config'
   | 'dangling_edge' | 'duplicate_edge' | 'cycle' | 'orphan_node' | 'unreachable_node' | 'source_has_input'
   | 'invalid_successor' | 'unknown_environment' | 'unapproved_protected_deploy'
-  | 'no_test' | 'no_security_scan' | 'no_checkpoint'
+  | 'missing_prerequisite' | 'no_test' | 'no_security_scan' | 'no_checkpoint'
 
 /** An environment as the rules need it; protected = required approvals above zero. */
 export interface EnvironmentRule {
@@ -83,9 +84,11 @@ export function validateGraph(graph: GraphInput, options: ValidateOptions = {}):
   }
 
   checkEnvironments(graph, sources, out, options, add)
+  checkPrerequisites(ids, kinds, inc, add)
 
-  if (ofKind('test').length === 0) add('warning', 'no_test', 'The pipeline runs no tests.', [])
-  if (ofKind('security_scan').length === 0) add('warning', 'no_security_scan', 'The pipeline has no security scan.', [])
+  const anyOf = (list: readonly NodeKind[]) => list.some((kind) => ofKind(kind).length > 0)
+  if (!anyOf(TESTING_KINDS)) add('warning', 'no_test', 'The pipeline runs no tests.', [])
+  if (!anyOf(SCANNING_KINDS)) add('warning', 'no_security_scan', 'The pipeline has no security scan.', [])
   if (ofKind('checkpoint').length === 0) {
     add('warning', 'no_checkpoint', 'Without a checkpoint a failed run can only be rerun from the start.', [])
   }
@@ -147,6 +150,19 @@ function checkEnvironments(graph: GraphInput, sources: string[], out: Map<string
   }
 }
 
+/** Stages that only make sense after another (flow-types.ts PREREQUISITES) need one of those upstream. */
+function checkPrerequisites(ids: string[], kinds: Map<string, NodeKind>, inc: Map<string, string[]>, add: Add) {
+  for (const id of ids) {
+    const kind = kinds.get(id)!
+    const needed = PREREQUISITES[kind]
+    if (!needed) continue
+    const upstream = [...ancestors(id, inc)].map((a) => kinds.get(a))
+    if (upstream.some((k) => k !== undefined && needed.includes(k))) continue
+    add('error', 'missing_prerequisite',
+      `${/^[aeiou]/.test(label(kind)) ? 'An' : 'A'} ${label(kind)} needs a ${needed.map(label).join(' or ')} before it ("${id}").`, [id])
+  }
+}
+
 /** An approval gate without an environment gates whatever follows it; one with an environment only that one. */
 function gatesEnvironment(node: { kind: string; config?: unknown }, env: string): boolean {
   const gated = nodeEnvironment(node)
@@ -154,5 +170,5 @@ function gatesEnvironment(node: { kind: string; config?: unknown }, env: string)
 }
 
 function label(kind: NodeKind): string {
-  return kind.replace('_', ' ')
+  return kind.replaceAll('_', ' ')
 }

@@ -1,15 +1,28 @@
 import { z } from 'zod'
 
+/** Stages of the MLOps, LLMOps, infrastructure and security flow types (flow-types.ts groups them). */
+export const FLOW_WORK_KINDS = [
+  'data_validation', 'train', 'evaluate', 'register_model', 'deploy_model', 'monitor_drift',
+  'eval_suite', 'guardrail_check', 'model_version_gate', 'canary',
+  'plan', 'policy_check', 'apply', 'drift_check',
+  'sast', 'dependency_scan', 'secrets_scan', 'sbom', 'image_sign', 'image_scan', 'security_gate',
+] as const
+
 /** Every kind of node a pipeline may hold, in palette order. */
 export const NODE_KINDS = [
   'source', 'build', 'test', 'security_scan', 'approval', 'deploy',
   'checkpoint', 'rollback', 'parallel_group', 'notify', 'wait',
+  ...FLOW_WORK_KINDS,
 ] as const
 export type NodeKind = (typeof NODE_KINDS)[number]
 
-/** Stages that do work through an executor. */
-export const WORK_KINDS = ['build', 'test', 'security_scan'] as const satisfies readonly NodeKind[]
+/** Stages that do work through an executor (simulated or a GitHub workflow), whatever their flow type. */
+export const WORK_KINDS = ['build', 'test', 'security_scan', ...FLOW_WORK_KINDS] as const satisfies readonly NodeKind[]
 export type WorkKind = (typeof WORK_KINDS)[number]
+
+export function isWorkKind(kind: string): kind is WorkKind {
+  return (WORK_KINDS as readonly string[]).includes(kind)
+}
 
 export const DEPLOY_STRATEGIES = ['rolling', 'canary', 'blue_green'] as const
 export type DeployStrategy = (typeof DEPLOY_STRATEGIES)[number]
@@ -67,6 +80,41 @@ export type ExecutorType = (typeof EXECUTOR_TYPES)[number]
 export type Executor = z.infer<typeof executorSchema>
 
 const workConfig = z.object({ executor: executorSchema })
+/** A work stage with settings of its own besides the executor. */
+const work = <T extends z.ZodRawShape>(shape: T) => workConfig.extend(shape)
+
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const
+export type Severity = (typeof SEVERITIES)[number]
+export const IAC_TOOLS = ['terraform', 'opentofu', 'pulumi'] as const
+const ratio = z.number().min(0).max(1)
+const name = z.string().trim().min(1)
+const workspace = name.regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, ., - or _').default('default')
+const image = name.regex(/^[a-z0-9][a-z0-9._\/:@-]*$/, 'an image reference such as ghcr.io/acme/app:1.2.3')
+
+/** Settings of the flow-type stages: what a real step of that kind would be told (the simulated one shows them). */
+export const flowWorkSchemas = {
+  data_validation: work({ dataset: name.default('training-data'), max_null_ratio: ratio.default(0.01) }),
+  train: work({ framework: z.enum(['pytorch', 'tensorflow', 'sklearn', 'xgboost']).default('pytorch'), dataset: name.optional() }),
+  evaluate: work({ metric: name.default('auc'), min_score: ratio.default(0.8) }),
+  register_model: work({ model_name: name.default('model'), stage: z.enum(['staging', 'production']).default('staging') }),
+  deploy_model: work({ endpoint: name.default('model-endpoint'), traffic_percent: z.number().int().min(1).max(100).default(100) }),
+  monitor_drift: work({ metric: z.enum(['psi', 'kl_divergence', 'ks']).default('psi'), threshold: z.number().positive().max(10).default(0.2) }),
+  eval_suite: work({ suite: name.default('golden-set'), min_pass_rate: ratio.default(0.9) }),
+  guardrail_check: work({ policies: z.array(name).min(1, 'at least one policy').default(['pii', 'jailbreak', 'toxicity']) }),
+  model_version_gate: work({ model: name.default('gpt-4o'), pinned_version: name.optional() }),
+  canary: work({ traffic_percent: z.number().int().min(1).max(99).default(10) }),
+  plan: work({ tool: z.enum(IAC_TOOLS).default('terraform'), workspace }),
+  policy_check: work({ engine: z.enum(['opa', 'sentinel', 'checkov']).default('opa'), policy_set: name.default('baseline') }),
+  apply: work({ tool: z.enum(IAC_TOOLS).default('terraform'), workspace }),
+  drift_check: work({ tool: z.enum(IAC_TOOLS).default('terraform'), workspace }),
+  sast: work({ tool: z.enum(['semgrep', 'codeql', 'sonarqube']).default('semgrep') }),
+  dependency_scan: work({ fail_on: z.enum(SEVERITIES).default('high') }),
+  secrets_scan: work({ tool: z.enum(['gitleaks', 'trufflehog']).default('gitleaks') }),
+  sbom: work({ format: z.enum(['cyclonedx', 'spdx']).default('cyclonedx') }),
+  image_sign: work({ image: image.optional(), signer: z.enum(['cosign', 'notation']).default('cosign') }),
+  image_scan: work({ image: image.optional(), fail_on: z.enum(SEVERITIES).default('critical') }),
+  security_gate: work({ max_severity: z.enum(SEVERITIES).default('medium') }),
+} satisfies Record<(typeof FLOW_WORK_KINDS)[number], z.ZodType>
 
 /** One zod schema per kind's config. */
 export const configSchemas = {
@@ -100,6 +148,7 @@ export const configSchemas = {
     message: z.string().min(1),
   }),
   wait: z.object({ duration_ms: durationMs }),
+  ...flowWorkSchemas,
 } satisfies Record<NodeKind, z.ZodType>
 
 export type NodeConfig<K extends NodeKind> = z.infer<(typeof configSchemas)[K]>
@@ -121,6 +170,7 @@ export const pipelineNodeSchema = z.discriminatedUnion('kind', [
   nodeSchema('source'), nodeSchema('build'), nodeSchema('test'), nodeSchema('security_scan'),
   nodeSchema('approval'), nodeSchema('deploy'), nodeSchema('checkpoint'), nodeSchema('rollback'),
   nodeSchema('parallel_group'), nodeSchema('notify'), nodeSchema('wait'),
+  ...FLOW_WORK_KINDS.map(nodeSchema),
 ])
 export type PipelineNode = z.infer<typeof pipelineNodeSchema>
 

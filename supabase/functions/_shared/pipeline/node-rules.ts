@@ -105,9 +105,10 @@ export function runningStep(node: EngineNode, ctx: RuleContext): Step | null {
         effects: [{ type: 'record_deployment', nodeId: id, environment, version: version ?? ctx.version, strategy }],
       }
     }
-    case 'build':
-    case 'test':
-    case 'security_scan': {
+    case 'approval':
+      return { to: 'failed', reason: 'invalid_config', detail: 'an approval gate never runs, it waits', effects: [] }
+    default: {
+      // Every work stage, whatever its flow type: the executor decides how it ends.
       const { executor } = parsed.config as NodeConfig<'build'>
       if (external) {
         const level = external.outcome === 'success' ? 'info' : external.outcome === 'warning' ? 'warn' : 'error'
@@ -127,8 +128,6 @@ export function runningStep(node: EngineNode, ctx: RuleContext): Step | null {
       const lines = [...executor.log_lines, `[simulated] ${parsed.kind} finished: ${outcome}`]
       return { to: OUTCOME_STATUS[outcome], reason: 'simulated_finished', effects: [{ type: 'write_logs', nodeId: id, lines }] }
     }
-    case 'approval':
-      return { to: 'failed', reason: 'invalid_config', detail: 'an approval gate never runs, it waits', effects: [] }
   }
 }
 
