@@ -2,6 +2,10 @@
 // telemetry_signals, in batches of 512 spans made by the OpenTelemetry SDK and encoded by its official
 // serializers, protobuf and JSON, with several requests in flight. The stack runs as the CLI in its own
 // process on the real project (supabase/), as `npm start` does.
+// The raw Postgres figures of the same run: the same batches (decoded and serialized here by the function's own
+// shared code) sent through `pg` at the same concurrency, as the one statement the function sends
+// (select ingest_otel_batch), and as a bare insert of the same rows from unnest'ed arrays into the same table
+// (triggers and indexes included, no token check, no run lookup). Each HTTP figure is printed as a ratio to them.
 //
 // Run: npx tsx bench/otlp.ts
 import { mkdtemp } from 'node:fs/promises'
@@ -16,7 +20,10 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '
 import { createClient } from '@supabase/supabase-js'
 import pg from 'pg'
 import ws from 'ws'
+import { createHash } from 'node:crypto'
 import { freePort } from '../stack/net.ts'
+import { toBatch } from '../supabase/functions/_shared/otlp/batch.ts'
+import { traceRows } from '../supabase/functions/_shared/otlp/rows.ts'
 import { startCliStack } from './lib/cli-stack.ts'
 import { report, target } from './lib/results.ts'
 import { summarize } from './lib/stats.ts'
@@ -111,18 +118,70 @@ try {
     }
   }
 
-  const before = Number((await db.query('select count(*) from public.telemetry_signals')).rows[0].count)
+  // Raw Postgres, same batches and concurrency: what the database alone sustains.
+  const tokenHash = createHash('sha256').update(token).digest('hex')
+  const rawBatches = bodies.map((b) => {
+    const rows = traceRows(JSON.parse(new TextDecoder().decode(b.json))).rows
+    const columns = {
+      signal_type: rows.map((r) => r.signal_type), name: rows.map((r) => r.name), trace_id: rows.map((r) => r.trace_id),
+      span_id: rows.map((r) => r.span_id), parent_span_id: rows.map((r) => r.parent_span_id), kind: rows.map((r) => r.kind),
+      status: rows.map((r) => r.status), started_at: rows.map((r) => r.started_at), ended_at: rows.map((r) => r.ended_at),
+      service_name: rows.map((r) => r.service_name), attributes: rows.map((r) => JSON.stringify(r.attributes ?? {})),
+      resource_attributes: rows.map((r) => JSON.stringify(r.resource_attributes ?? {})), payload: rows.map((r) => JSON.stringify(r.payload ?? {})),
+    }
+    return { call: JSON.stringify(toBatch(tokenHash, rows)), columns }
+  })
+  const { rows: [scope] } = await db.query(`select project_id, connection_id from public.otel_ingest_tokens where token_hash = $1`, [tokenHash])
+  const rawPool = new pg.Pool({ connectionString: stack.dbUrl, max: CONCURRENCY })
+  const rawRun = async (kind: 'function' | 'unnest', count: number) => {
+    let next = 0
+    const latencies: number[] = []
+    const cpuBefore = treeCpu(stack.child.pid!)
+    const started = performance.now()
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) {
+        const b = rawBatches[next++ % DISTINCT_BATCHES]
+        const t = performance.now()
+        if (kind === 'function') await rawPool.query('select public.ingest_otel_batch($1::json) as n', [b.call])
+        else {
+          const c = b.columns
+          await rawPool.query(
+            `insert into public.telemetry_signals (project_id, connection_id, signal_type, name, otel_trace_id, otel_span_id,
+               parent_span_id, kind, status, started_at, ended_at, service_name, attributes, resource_attributes, payload)
+             select $1, $2, u.* from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+               $10::timestamptz[], $11::timestamptz[], $12::text[], $13::jsonb[], $14::jsonb[], $15::jsonb[]) as u`,
+            [scope.project_id, scope.connection_id, c.signal_type, c.name, c.trace_id, c.span_id, c.parent_span_id, c.kind, c.status,
+              c.started_at, c.ended_at, c.service_name, c.attributes, c.resource_attributes, c.payload],
+          )
+        }
+        latencies.push(performance.now() - t)
+      }
+    }))
+    const seconds = (performance.now() - started) / 1000
+    const cpu = cpuSpent(cpuBefore, treeCpu(stack.child.pid!))
+    return {
+      spans_per_s: Math.round((count * BATCH) / seconds), batch_ms: summarize(latencies), seconds: Math.round(seconds * 100) / 100,
+      postgres_cpu_ms_per_batch: Math.round(((cpu.postgres ?? 0) / count) * 1e4) / 10,
+    }
+  }
+  await rawRun('function', WARMUP_BATCHES)
+  await rawRun('unnest', WARMUP_BATCHES)
+
+  const before = Number((await db.query('select count(*) from public.telemetry_signals')).rows[0].count) - 2 * WARMUP_BATCHES * BATCH
   await run('protobuf', WARMUP_BATCHES)
   await run('json', WARMUP_BATCHES)
   const protobuf = await run('protobuf', BATCHES)
+  const rawFunction = await rawRun('function', BATCHES)
   const json = await run('json', BATCHES)
+  const rawUnnest = await rawRun('unnest', BATCHES)
+  await rawPool.end()
   // The stack's Realtime captures inserts with a statement trigger (one insert ... select into its queue per batch);
   // hosted Supabase's Realtime reads the WAL and adds nothing to the insert. Measure without it too.
   await db.query('alter table public.telemetry_signals disable trigger realtime_stack_capture_ins')
   const protobufNoCapture = await run('protobuf', BATCHES)
   await db.query('alter table public.telemetry_signals enable trigger realtime_stack_capture_ins')
   const stored = Number((await db.query('select count(*) from public.telemetry_signals')).rows[0].count) - before
-  const expected = (2 * WARMUP_BATCHES + 3 * BATCHES) * BATCH
+  const expected = (4 * WARMUP_BATCHES + 5 * BATCHES) * BATCH
   if (stored !== expected) throw new Error(`stored ${stored} spans, sent ${expected}`)
   const bytes = { protobuf: bodies[0].protobuf.length, json: bodies[0].json.length }
 
@@ -130,6 +189,9 @@ try {
   console.log(`  protobuf: ${protobuf.spans_per_s} spans/s (batch median ${protobuf.batch_ms.median} ms, p95 ${protobuf.batch_ms.p95} ms, ${bytes.protobuf} bytes)`)
   console.log(`  json:     ${json.spans_per_s} spans/s (batch median ${json.batch_ms.median} ms, p95 ${json.batch_ms.p95} ms, ${bytes.json} bytes)`)
   console.log(`  protobuf without the stack's Realtime capture trigger: ${protobufNoCapture.spans_per_s} spans/s (batch median ${protobufNoCapture.batch_ms.median} ms)`)
+  const toRaw = (spansPerS: number) => Math.round((rawFunction.spans_per_s / spansPerS) * 100) / 100
+  console.log(`  raw pg, same batches, ${CONCURRENCY} in flight: select ingest_otel_batch ${rawFunction.spans_per_s} spans/s (batch median ${rawFunction.batch_ms.median} ms, Postgres CPU ${rawFunction.postgres_cpu_ms_per_batch} ms/batch); bare unnest insert ${rawUnnest.spans_per_s} spans/s (median ${rawUnnest.batch_ms.median} ms, Postgres CPU ${rawUnnest.postgres_cpu_ms_per_batch} ms/batch)`)
+  console.log(`  raw pg (ingest_otel_batch) is ${toRaw(protobuf.spans_per_s)}× the protobuf rate and ${toRaw(json.spans_per_s)}× the json rate`)
   const cores = os.cpus().length
   for (const [label, r] of [['protobuf', protobuf], ['json', json], ['protobuf, no capture', protobufNoCapture]] as const) {
     console.log(`  ${label}: ${r.spans_per_stack_cpu_second} spans per CPU-second of the whole stack → at most ${r.spans_per_stack_cpu_second * cores} spans/s on ${cores} idle cores`)
@@ -137,7 +199,9 @@ try {
   }
   const load = os.loadavg().map((l) => Math.round(l * 100) / 100)
   console.log(`  load average while measuring: ${load.join(' ')} on ${os.cpus().length} cores`)
-  const pass = await report('otlp', { batch: BATCH, concurrency: CONCURRENCY, batches_per_encoding: BATCHES, body_bytes: bytes, stored_spans: stored, protobuf, json, protobuf_without_realtime_capture: protobufNoCapture, load_average: os.loadavg() }, [
+  const pass = await report('otlp', { batch: BATCH, concurrency: CONCURRENCY, batches_per_encoding: BATCHES, body_bytes: bytes, stored_spans: stored, protobuf, json, protobuf_without_realtime_capture: protobufNoCapture,
+    raw_pg: { ingest_otel_batch: rawFunction, unnest_insert: rawUnnest },
+    raw_pg_rate_over_http_rate: { protobuf: toRaw(protobuf.spans_per_s), json: toRaw(json.spans_per_s) }, load_average: os.loadavg() }, [
     target('protobuf spans/s (batches of 512)', '>=', 20_000, protobuf.spans_per_s),
     target('json spans/s (batches of 512)', '>=', 20_000, json.spans_per_s),
   ])
