@@ -5,6 +5,9 @@ import { LOG_LEVELS, PAGE_SIZE, PageCache, pageOf, type LogLine } from '../lib/l
 
 type Level = Enums<'log_level'>
 
+const MAX_IN_FLIGHT = 2
+const SETTLE_MS = 40
+
 interface Scope { executionId: string; nodeId: string; levels: readonly Level[] }
 
 const levelsArg = (levels: readonly Level[]) => (levels.length === LOG_LEVELS.length ? {} : { _levels: [...levels] })
@@ -115,9 +118,13 @@ export function useLogWindow(executionId: string, nodeId: string, levels: readon
     }
   }, [executionId, nodeId, levelsKey, attempt, addLive])
 
-  /** Fetches the pages asked for that are neither held nor on their way. */
-  const want = useCallback((pages: readonly number[]) => {
-    for (const page of pages) {
+  // The pages the view wants now. Fetches start a moment after the view stops moving and at most two at a time,
+  // nearest first: a scrollbar dragged through a million lines must not queue a fetch for every place it passed.
+  const wanted = useRef<readonly number[]>([])
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const pump = useCallback(() => {
+    for (const page of wanted.current) {
+      if (inFlight.current.size >= MAX_IN_FLIGHT) return
       if (cache.current.peek(page) || inFlight.current.has(page)) continue
       const pending = inFlight.current
       pending.add(page)
@@ -126,11 +133,22 @@ export function useLogWindow(executionId: string, nodeId: string, levels: readon
       const asked = generation.current
       fetchPage(scope.current, page, afterId).then((lines) => {
         if (generation.current !== asked) return
-        cache.current.set(page, lines, pages)
+        cache.current.set(page, lines, wanted.current)
         bump()
-      }, (e: unknown) => { if (generation.current === asked) setError(e) }).finally(() => pending.delete(page))
+      }, (e: unknown) => { if (generation.current === asked) setError(e) }).finally(() => {
+        pending.delete(page)
+        if (generation.current === asked) pump()
+      })
     }
   }, [])
+
+  /** Asks for these pages (nearest first); those neither held nor on their way are fetched. */
+  const want = useCallback((pages: readonly number[]) => {
+    wanted.current = pages
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = setTimeout(() => { timer.current = null; pump() }, SETTLE_MS)
+  }, [pump])
+  useEffect(() => () => { if (timer.current) clearTimeout(timer.current) }, [])
 
   const line = useCallback((index: number) => cache.current.line(index), [])
   return { total, error, live, version, want, line, retry, scope: () => scope.current }

@@ -35,10 +35,10 @@ describe('visibleRange and scrollTopFor', () => {
 })
 
 describe('pagesAround', () => {
-  it('asks for the pages on screen and one either side, within the log', () => {
+  it('asks for the pages on screen first, then one either side, within the log', () => {
     expect(pagesAround({ first: 0, count: 17, top: 0 }, 100_000)).toEqual([0, 1])
-    expect(pagesAround({ first: PAGE_SIZE * 3 - 5, count: 17, top: 0 }, 100_000)).toEqual([1, 2, 3, 4])
-    expect(pagesAround({ first: 999_990, count: 10, top: 0 }, 1_000_000)).toEqual([1998, 1999])
+    expect(pagesAround({ first: PAGE_SIZE * 3 - 5, count: 17, top: 0 }, 100_000)).toEqual([2, 3, 1, 4])
+    expect(pagesAround({ first: 999_990, count: 10, top: 0 }, 1_000_000)).toEqual([1999, 1998])
     expect(pagesAround({ first: 0, count: 0, top: 0 }, 0)).toEqual([])
   })
 })

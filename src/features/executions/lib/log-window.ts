@@ -61,12 +61,14 @@ export function scrollTopFor(index: number, viewHeight: number, total: number): 
   return Math.round((Math.min(index, last) / last) * Math.max(0, height - viewHeight))
 }
 
-/** The pages lines `first` … `first + count` fall in, and one more either side to scroll into. */
+/** The pages lines `first` … `first + count` fall in, then one more either side to scroll into: nearest first. */
 export function pagesAround(range: VisibleRange, total: number): number[] {
   if (total === 0) return []
-  const from = Math.max(0, pageOf(range.first) - 1)
-  const to = Math.min(pageOf(total - 1), pageOf(range.first + Math.max(0, range.count - 1)) + 1)
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i)
+  const firstPage = pageOf(range.first)
+  const lastPage = pageOf(range.first + Math.max(0, range.count - 1))
+  const onScreen = Array.from({ length: lastPage - firstPage + 1 }, (_, i) => firstPage + i)
+  const around = [firstPage - 1, lastPage + 1].filter((p) => p >= 0 && p <= pageOf(total - 1))
+  return [...onScreen, ...around]
 }
 
 /** A bounded cache of pages by number; reading a page makes it the most recently used. */
