@@ -44,6 +44,11 @@ export const queryKeys = {
     page: (projectId: string, search: string, page: number) => ['pipelines', 'list', projectId, search, page] as const,
     environmentRules: (projectId: string) => ['pipelines', 'environment-rules', projectId] as const,
   },
+  templates: {
+    all: ['templates'] as const,
+    list: (organizationId: string) => ['templates', 'list', organizationId] as const,
+    publishable: (projectId: string) => ['templates', 'publishable', projectId] as const,
+  },
   demo: {
     tour: (projectId: string) => ['demo', 'tour', projectId] as const,
     sandbox: (organizationId: string) => ['demo', 'sandbox', organizationId] as const,
@@ -61,6 +66,8 @@ export const queryKeys = {
     environments: (projectId: string) => ['executions', 'environments', projectId] as const,
     queue: (id: string) => ['executions', 'queue', id] as const,
     analyses: (id: string) => ['executions', 'analyses', id] as const,
+    evidence: (id: string) => ['executions', 'evidence', id] as const,
+    gates: (id: string) => ['executions', 'gates', id] as const,
   },
   approvals: {
     all: ['approvals'] as const,

@@ -12,6 +12,7 @@ import { AnalysisPanel } from '../components/analysis-panel.tsx'
 import { ApprovalNotice } from '../components/approval-notice.tsx'
 import { AttemptLinks } from '../components/attempt-links.tsx'
 import { DeployQueueNotice } from '../components/deploy-queue-notice.tsx'
+import { EvidencePanel } from '../components/evidence-panel.tsx'
 import { ExecutionHeader } from '../components/execution-header.tsx'
 import { LogPanel } from '../components/log-panel.tsx'
 import { RunGraph } from '../components/run-graph.tsx'
@@ -52,6 +53,7 @@ export default function ExecutionPage() {
         <DeployQueueNotice executionId={run.data.id} projectId={run.data.project_id} active={run.data.status === 'paused' || run.data.status === 'running'} />
       </div>
       <RunBody run={run.data} />
+      <div className="mt-4"><EvidencePanel executionId={run.data.id} projectId={run.data.project_id} /></div>
       {run.data.status === 'failed' && <div className="mt-4"><AnalysisPanel executionId={run.data.id} /></div>}
     </>
   )
