@@ -17,10 +17,23 @@ alter table realtime.stack_changes add column if not exists xid xid8 not null de
 create index if not exists stack_changes_xid_idx on realtime.stack_changes (xid);
 revoke all on realtime.stack_changes from public, anon, authenticated, service_role;
 
+-- The tables some channel watches right now (table_name '' = every table of the schema), kept by the service
+-- (listened-tables.ts). Changes of other tables are not queued: nobody could receive them, and queueing them
+-- cost inserts into watched-by-nobody tables (telemetry, webhook deliveries) a third of their Postgres time.
+create table if not exists realtime.stack_listened (
+  schema_name text not null,
+  table_name text not null,
+  primary key (schema_name, table_name)
+);
+revoke all on realtime.stack_listened from public, anon, authenticated, service_role;
+
 -- Updates, row by row (old and new rows must be paired).
 create or replace function realtime.stack_capture_change() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
+  if not exists (select from realtime.stack_listened l where l.schema_name = tg_table_schema and l.table_name in ('', tg_table_name)) then
+    return null;
+  end if;
   insert into realtime.stack_changes (schema_name, table_name, type, record, old_record)
   values (
     tg_table_schema, tg_table_name, tg_op,
@@ -37,6 +50,9 @@ alter function realtime.stack_capture_change() owner to postgres;
 create or replace function realtime.stack_capture_rows() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
+  if not exists (select from realtime.stack_listened l where l.schema_name = tg_table_schema and l.table_name in ('', tg_table_name)) then
+    return null;
+  end if;
   if tg_op = 'INSERT' then
     insert into realtime.stack_changes (schema_name, table_name, type, record)
     select tg_table_schema, tg_table_name, 'INSERT', to_jsonb(r) from stack_new_rows r;
@@ -211,8 +227,10 @@ $$;
 revoke all on function realtime.stack_capture_change(), realtime.stack_capture_rows(), realtime.stack_on_ddl(),
   realtime.stack_sync_capture() from public;
 
--- Changes queued while no service was listening can no longer be delivered in order.
+-- Changes queued while no service was listening can no longer be delivered in order; a starting service has
+-- no channels yet.
 truncate realtime.stack_changes;
+truncate realtime.stack_listened;
 -- Databases from before statement-level capture carry one row trigger per table: replace it.
 do $$
 declare

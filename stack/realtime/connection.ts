@@ -5,6 +5,7 @@ import type { WebSocket } from 'ws'
 import { fanOutBroadcast } from './broadcast.ts'
 import { CallerError, type Caller, type CallerResolver } from './caller.ts'
 import { describeBindings, FULL_ACCESS, JoinError, readJoinConfig, type ChannelMember, type Outbox } from './channel.ts'
+import type { ListenedTables } from './listened-tables.ts'
 import { privateChannelAccess } from './private-access.ts'
 import type { PresenceRegistry } from './presence.ts'
 import { decodeFrame, encodeFrame, FrameError, type Frame, type Vsn } from './protocol.ts'
@@ -17,6 +18,7 @@ export interface ConnectionDeps {
   catalog: TableCatalog
   topics: Topics
   presence: PresenceRegistry
+  listened: ListenedTables
   log(line: string): void
 }
 
@@ -125,6 +127,15 @@ export class Connection {
       if (error instanceof CallerError || error instanceof JoinError) return this.reply(frame, 'error', { reason: error.message })
       throw error
     }
+    // Changes are captured only for watched tables: confirmed once this channel's tables are recorded as watched.
+    if (member.bindings.length) {
+      try {
+        await this.deps.listened.add(member.bindings)
+      } catch (error) {
+        this.deps.listened.remove(member.bindings)
+        return this.reply(frame, 'error', { reason: `Unable to subscribe to changes: ${(error as Error).message}` })
+      }
+    }
     this.members.set(frame.topic, member)
     this.deps.topics.add(member)
     this.watchExpiry(member)
@@ -152,6 +163,7 @@ export class Connection {
   }
 
   private leave(member: ChannelMember): void {
+    if (this.members.get(member.topic) === member && member.bindings.length) this.deps.listened.remove(member.bindings)
     this.deps.presence.untrack(member)
     this.deps.topics.remove(member)
     this.members.delete(member.topic)

@@ -208,6 +208,44 @@ describe('postgres_changes RLS checks', () => {
   })
 })
 
+describe('postgres_changes capture follows who watches', () => {
+  const scores = { schema: 'public', table: 'scores' } as const
+  const insertScore = (round: number) => withDb(stack, (db) => db.query(`insert into public.scores values ('watch', $1, $1)`, [round]))
+  const rounds = (inbox: Inbox<any>) => inbox.items.map((c) => c.new.round)
+
+  it('keeps delivering to the channels still watching a table, and captures it again when a channel watches it anew', async () => {
+    const service = stack.service()
+    const first = new Inbox<any>()
+    const second = new Inbox<any>()
+    const a = await subscribed(service.channel('watch-a').on('postgres_changes', { event: 'INSERT', ...scores }, first.push))
+    const b = await subscribed(alice.client.channel('watch-b').on('postgres_changes', { event: 'INSERT', ...scores }, second.push))
+    await insertScore(1)
+    await first.until((items) => items.length === 1)
+    await second.until((items) => items.length === 1)
+    await service.removeChannel(a)
+    await insertScore(2)
+    await second.until((items) => items.length === 2)
+    await alice.client.removeChannel(b)
+    await insertScore(3) // nobody watches scores now
+    const third = new Inbox<any>()
+    const c = await subscribed(alice.client.channel('watch-c').on('postgres_changes', { event: 'INSERT', ...scores }, third.push))
+    await insertScore(4)
+    await third.until((items) => items.length >= 1)
+    expect({ first: rounds(first), second: rounds(second), third: rounds(third) }).toEqual({ first: [1], second: [1, 2], third: [4] })
+    await alice.client.removeChannel(c)
+    await service.removeAllChannels()
+  })
+
+  it('captures every table of a schema for a channel bound to the whole schema', async () => {
+    const inbox = new Inbox<any>()
+    const channel = await subscribed(stack.service().channel('whole-schema').on('postgres_changes', { event: 'INSERT', schema: 'public' }, inbox.push))
+    await insertScore(5)
+    const [change] = await inbox.until((items) => items.some((c) => c.table === 'scores'))
+    expect(change).toMatchObject({ table: 'scores', new: { player: 'watch', round: 5 } })
+    await channel.unsubscribe()
+  })
+})
+
 describe('postgres_changes authorization', () => {
   it('refuses a join with an invalid or expired JWT', async () => {
     const forged = await signJwt({ sub: alice.id, role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 60 }, 'not-the-secret-not-the-secret-not-the')

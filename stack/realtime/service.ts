@@ -5,6 +5,7 @@ import type { Service, StackContext } from '../service.ts'
 import { CallerResolver } from './caller.ts'
 import { ChangeFeed } from './change-feed.ts'
 import { Connection } from './connection.ts'
+import { ListenedTables } from './listened-tables.ts'
 import { dispatchChanges } from './postgres-changes.ts'
 import { PresenceRegistry } from './presence.ts'
 import type { Vsn } from './protocol.ts'
@@ -29,7 +30,8 @@ export async function createRealtimeService(ctx: StackContext): Promise<Service>
   await feed.start()
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false })
   let stopping: Promise<void> | undefined
-  const deps = { pool: ctx.pool, callers, catalog, topics, presence, log: ctx.log }
+  const listened = new ListenedTables(ctx.pool, ctx.log)
+  const deps = { pool: ctx.pool, callers, catalog, topics, presence, listened, log: ctx.log }
 
   return {
     handle: async (req, res, path) => {
