@@ -8,6 +8,7 @@ import { isCiphertext } from '../crypto/secret-box.ts'
 import { loadIntegration, webhookSecret } from '../github/integration-secret.ts'
 import { readBody, routeId } from '../github/webhook-request.ts'
 import { badRequest, HttpError, json, notFound, unauthorized } from '../http.ts'
+import { clientAddress, hitRateLimits, limitFromEnv } from '../rate-limit.ts'
 import { EvidenceError } from './errors.ts'
 
 /** EVIDENCE_MAX_BYTES (default 10 MiB): the largest report file accepted. */
@@ -32,6 +33,17 @@ export interface Upload {
   target: Target
   body: string
   sha256: string
+}
+
+/**
+ * CI uploads, all four functions counted together, per window of RATE_LIMIT_WINDOW_SECONDS: per integration
+ * (EVIDENCE_RATE_LIMIT_INTEGRATION, 3,000) and per sending address (EVIDENCE_RATE_LIMIT_ADDRESS, 6,000).
+ */
+function evidenceRateLimits(req: Request, integrationId: string): Promise<void> {
+  return hitRateLimits('evidence', [
+    { scope: 'address', value: clientAddress(req), limit: limitFromEnv('EVIDENCE_RATE_LIMIT_ADDRESS', 6_000) },
+    { scope: 'integration', value: integrationId, limit: limitFromEnv('EVIDENCE_RATE_LIMIT_INTEGRATION', 3_000) },
+  ])
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -99,7 +111,10 @@ export async function receiveUpload(req: Request, fn: string, media: MediaKind):
     const bearer = req.headers.get('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]
     if (!signature && !bearer) throw unauthorized('Send Authorization: Bearer <webhook secret> (or sign the body: X-Hub-Signature-256)')
     requireMedia(req, media)
+    const limited = evidenceRateLimits(req, integrationId) // counted while the body is read
+    limited.catch(() => {}) // awaited below; this keeps a refused body (413) from leaving it unhandled
     body = await readBody(req, evidenceMaxBytes())
+    await limited
     const integration = await loadIntegration(integrationId, true)
     if (!integration || !integration.is_active) throw notFound('No active GitHub integration has this id')
     // A plaintext secret (the seed's demo rows) is compared as it is: sealing it is github-webhook's job, and an
