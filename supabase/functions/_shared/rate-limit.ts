@@ -92,7 +92,7 @@ async function flush(): Promise<void> {
       const [window, queue] = next.value
       const batch: Pending[] = []
       let size = 0
-      while (queue.length > 0 && size + queue[0].hits.length <= MAX_BATCH) {
+      while (queue.length > 0 && (batch.length === 0 || size + queue[0].hits.length <= MAX_BATCH)) {
         size += queue[0].hits.length
         batch.push(queue.shift()!)
       }
