@@ -1,8 +1,10 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { Alert } from '../../../components/ui/alert.tsx'
+import { Button } from '../../../components/ui/button.tsx'
 import { toast } from '../../../components/ui/toaster.tsx'
 import { can } from '../../../lib/permissions.ts'
+import { cn } from '../../../lib/utils.ts'
 import { useWorkspace } from '../../../lib/workspace.ts'
 import type { EnvironmentRulesData } from '../api/list-environment-rules.ts'
 import type { PipelineData } from '../api/get-pipeline.ts'
@@ -16,6 +18,7 @@ import { useEditorStore } from '../store/editor-store.ts'
 import { EditorToolbar } from './editor-toolbar.tsx'
 import { ExplainPipeline } from './explain-pipeline.tsx'
 import { IssuesPanel } from './issues-panel.tsx'
+import { CodeView } from './code-view.tsx'
 import { NodePanel } from './node-panel.tsx'
 import { Palette } from './palette.tsx'
 import { PipelineCanvas } from './pipeline-canvas.tsx'
@@ -31,6 +34,7 @@ export function PipelineEditor({ pipeline, environments, projectId, renderAll }:
   const version = useRef(pipeline?.version)
   const [loadError, setLoadError] = useState<string[] | null>(null)
   const [loaded, setLoaded] = useState(false)
+  const [side, setSide] = useState<'node' | 'code'>('node')
   const envKeys = useMemo(() => environments.map((e) => e.key), [environments])
 
   useLayoutEffect(() => {
@@ -90,14 +94,25 @@ export function PipelineEditor({ pipeline, environments, projectId, renderAll }:
       {readOnly && <Alert tone="info">You can look at this pipeline but not change it: editing needs the operator role.</Alert>}
       {loadError && <Alert tone="danger">The stored graph could not be read: {loadError.join('; ')}</Alert>}
       {!readOnly && <Palette environments={envKeys} />}
-      <div className="grid gap-3 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className={cn('grid gap-3', side === 'code' ? 'lg:grid-cols-[minmax(0,1fr)_30rem]' : 'lg:grid-cols-[minmax(0,1fr)_20rem]')}>
         <div className="h-[68vh] min-h-96 overflow-hidden rounded-md border bg-muted/20">
           <PipelineCanvas readOnly={readOnly} highlights={highlights} environments={envKeys} renderAll={renderAll} />
         </div>
-        <aside className="flex h-[68vh] min-h-96 flex-col gap-4 overflow-y-auto rounded-md border bg-card p-3">
-          <NodePanel environments={environments} readOnly={readOnly} />
-          <hr />
-          <IssuesPanel issues={issues} />
+        <aside className="flex h-[68vh] min-h-96 flex-col gap-3 overflow-y-auto rounded-md border bg-card p-3">
+          <div className="flex gap-1" role="group" aria-label="Side panel">
+            {(['node', 'code'] as const).map((view) => (
+              <Button key={view} size="sm" variant={side === view ? 'secondary' : 'ghost'} aria-pressed={side === view} className="h-7 px-2 text-xs" onClick={() => setSide(view)}>
+                {view === 'node' ? 'Node and checks' : 'Code'}
+              </Button>
+            ))}
+          </div>
+          {side === 'code' ? <CodeView readOnly={readOnly} /> : (
+            <>
+              <NodePanel environments={environments} readOnly={readOnly} />
+              <hr />
+              <IssuesPanel issues={issues} />
+            </>
+          )}
         </aside>
       </div>
       <p aria-live="polite" className="sr-only">{announcement}</p>

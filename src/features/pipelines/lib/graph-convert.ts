@@ -1,4 +1,5 @@
 import { edgeId, type FlowEdge, type FlowNode } from './flow-types.ts'
+import type { CodePipeline } from './pipeline-yaml.ts'
 import { isNodeKind, readStoredGraph, toStored, type DraftPipeline, type NodeKind } from './shared.ts'
 
 export type LoadResult = { ok: true; nodes: FlowNode[]; edges: FlowEdge[] } | { ok: false; errors: string[] }
@@ -43,4 +44,24 @@ export function toStoredJson(nodes: readonly FlowNode[], edges: readonly FlowEdg
     edges: edges.map((e) => ({ source: e.source, target: e.target, on: e.data?.on ?? 'success' })),
   }
   return toStored(draft)
+}
+
+/** The editor's pipeline as the code view writes it. */
+export function toCodePipeline(name: string, type: string, nodes: readonly FlowNode[], edges: readonly FlowEdge[]): CodePipeline {
+  return {
+    name, type,
+    nodes: nodes.map((n) => ({
+      id: n.id, kind: n.data.kind, ...(n.data.label === undefined ? {} : { label: n.data.label }),
+      position: { x: Math.round(n.position.x), y: Math.round(n.position.y) }, config: n.data.config ?? {},
+    })),
+    edges: edges.map((e) => ({ source: e.source, target: e.target, on: e.data?.on ?? 'success' })),
+  }
+}
+
+/** What the code view read → canvas nodes and edges (through the stored form, as a saved pipeline loads). */
+export function fromCodePipeline(pipeline: CodePipeline): LoadResult {
+  return fromStoredJson(
+    pipeline.nodes.map((n) => ({ id: n.id, type: n.kind, position: n.position, data: { ...(n.label === undefined ? {} : { label: n.label }), config: n.config } })),
+    pipeline.edges.map((e) => ({ id: edgeId(e.source, e.target), source: e.source, target: e.target, data: { on: e.on } })),
+  )
 }

@@ -36,6 +36,8 @@ export interface EditorState {
   setName(name: string): void
   setType(type: FlowType): void
   undo(): void
+  /** The whole graph replaced by what the code view reads (one undo step). */
+  replaceGraph(nodes: FlowNode[], edges: FlowEdge[], announcement: string): void
   markSaved(): void
 }
 
@@ -144,6 +146,9 @@ export const useEditorStore = create<EditorState>()((set, get) => {
       if (!previous) return
       changed({ ...previous, past: past.slice(0, -1), editing: null, epoch: get().epoch + 1, announcement: 'Undone' })
     },
+
+    replaceGraph: (nodes, edges, announcement) =>
+      changed({ ...remember(), nodes, edges, epoch: get().epoch + 1, announcement }),
 
     markSaved: () => set({ dirty: false }),
   }
