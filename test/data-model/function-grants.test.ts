@@ -144,6 +144,7 @@ const ALLOWED: Record<string, string[]> = {
   'private.version_evidence_run': ['authenticated'],
   'private.execution_evidence_run': ['authenticated'],
   'private.evidence_gate_problems': ['authenticated'],
+  'private.run_coverage': ['authenticated'],
 }
 
 // What anon may execute anywhere: the functions Supabase itself provides to policies and storage paths.

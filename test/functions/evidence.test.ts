@@ -225,4 +225,28 @@ describe('evidence gates', () => {
     expect(deploy.said).toContain('dev\'s test gate allows 0 failed tests; the run\'s reports have 1 (checkout.spec.ts › checkout > applies a 10% discount code)')
     expect((await sql(stack, 'select count(*)::int as n from public.deployments where execution_id = $1', [second]))[0].n).toBe(0)
   })
+
+  it('the test gate refuses coverage that dropped more than allowed against what the environment runs, and below a floor', async () => {
+    const gate = await as.admin.from('evidence_gates').update({ max_coverage_drop: 1 }).eq('environment_id', DEMO.env.dev).eq('kind', 'tests')
+    expect(gate.error).toBeNull()
+    const coverage = (execution: string, percent: number) => upload('record-ci-evidence',
+      JSON.stringify({ kind: 'coverage', title: `Lines ${percent}%`, data: { percent } }), 'application/json', 'unit', { execution })
+    const first = await gatedRun('dev')
+    expect((await coverage(first, 82)).status).toBe(201)
+    await approveGate(first)
+    expect(await finished(stack, first)).toBe('success')
+    const [{ version_tag: tag }] = await sql(stack, 'select version_tag from public.deployment_versions where environment_id = $1 and is_current', [DEMO.env.dev])
+
+    const second = await gatedRun('dev')
+    expect((await coverage(second, 79.5)).status).toBe(201)
+    const verdict = await as.viewer.rpc('evidence_gate_verdict', { _environment_id: DEMO.env.dev, _execution_id: second })
+    expect(verdict.data.gates).toMatchObject([{ kind: 'tests', blocked: true,
+      message: `dev's test gate lets coverage drop by at most 1 point; the run's is 79.5% against 82% for ${tag} (running in dev)` }])
+    await approveGate(second)
+    expect(await finished(stack, second)).toBe('failed')
+
+    await as.admin.from('evidence_gates').update({ max_coverage_drop: null, min_coverage: 90 }).eq('environment_id', DEMO.env.dev).eq('kind', 'tests')
+    const floor = await as.viewer.rpc('evidence_gate_verdict', { _environment_id: DEMO.env.dev, _execution_id: first })
+    expect(floor.data.gates[0]).toMatchObject({ blocked: true, message: 'dev\'s test gate needs at least 90% coverage; the run\'s is 82%' })
+  })
 })

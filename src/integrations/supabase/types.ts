@@ -634,14 +634,14 @@ isOneToOne: false
                   ]
                 },"evidence_gates": {
                   Row: {
-                    "created_at": string,"enabled": boolean,"environment_id": string,"id": string,"kind": Database["public"]['Enums']["evidence_gate_kind"],"max_critical": number,"max_failed_tests": number,"max_high": number | null,"project_id": string,"require_evidence": boolean,"updated_at": string,"updated_by": string | null
+                    "created_at": string,"enabled": boolean,"environment_id": string,"id": string,"kind": Database["public"]['Enums']["evidence_gate_kind"],"max_coverage_drop": number | null,"max_critical": number,"max_failed_tests": number,"max_high": number | null,"min_coverage": number | null,"project_id": string,"require_evidence": boolean,"updated_at": string,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"enabled"?: boolean,"environment_id": string,"id"?: string,"kind": Database["public"]['Enums']["evidence_gate_kind"],"max_critical"?: number,"max_failed_tests"?: number,"max_high"?: number | null,"project_id": string,"require_evidence"?: boolean,"updated_at"?: string,"updated_by"?: string | null
+                    "created_at"?: string,"enabled"?: boolean,"environment_id": string,"id"?: string,"kind": Database["public"]['Enums']["evidence_gate_kind"],"max_coverage_drop"?: number | null,"max_critical"?: number,"max_failed_tests"?: number,"max_high"?: number | null,"min_coverage"?: number | null,"project_id": string,"require_evidence"?: boolean,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
-                    "created_at"?: string,"enabled"?: boolean,"environment_id"?: string,"id"?: string,"kind"?: Database["public"]['Enums']["evidence_gate_kind"],"max_critical"?: number,"max_failed_tests"?: number,"max_high"?: number | null,"project_id"?: string,"require_evidence"?: boolean,"updated_at"?: string,"updated_by"?: string | null
+                    "created_at"?: string,"enabled"?: boolean,"environment_id"?: string,"id"?: string,"kind"?: Database["public"]['Enums']["evidence_gate_kind"],"max_coverage_drop"?: number | null,"max_critical"?: number,"max_failed_tests"?: number,"max_high"?: number | null,"min_coverage"?: number | null,"project_id"?: string,"require_evidence"?: boolean,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Relationships: [
                     {

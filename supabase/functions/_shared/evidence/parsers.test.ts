@@ -109,3 +109,11 @@ describe('parseStepEvidence', () => {
     expect(() => parseStepEvidence({ kind: 'link', title: 'x', url: 'javascript:alert(1)' })).toThrow(/url/)
   })
 })
+
+describe('coverage evidence', () => {
+  it('carries data.percent between 0 and 100, which the test gate compares', () => {
+    expect(parseStepEvidence({ kind: 'coverage', title: 'Lines 81.4%', data: { percent: 81.4 } }).data).toEqual({ percent: 81.4 })
+    expect(() => parseStepEvidence({ kind: 'coverage', title: 'Lines', data: { percent: '81%' } })).toThrow(/data\.percent/)
+    expect(() => parseStepEvidence({ kind: 'coverage', title: 'Lines', data: { percent: 181 } })).toThrow(/data\.percent/)
+  })
+})

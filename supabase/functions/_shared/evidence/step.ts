@@ -36,6 +36,12 @@ export const stepEvidenceSchema = z.object({
   url: z.string().trim().max(2000).regex(/^https?:\/\//, 'an http(s) address').optional(),
   data: z.record(z.string(), z.unknown()).default({}),
   artifact: artifact.optional(),
+}).superRefine((e, ctx) => {
+  // Coverage is what the test gate compares between runs, so it has one shape.
+  const percent = e.data.percent
+  if (e.kind === 'coverage' && (typeof percent !== 'number' || !(percent >= 0 && percent <= 100))) {
+    ctx.addIssue({ code: 'custom', path: ['data', 'percent'], message: 'coverage evidence carries data.percent, the line coverage from 0 to 100' })
+  }
 })
 
 /** Validates a record-ci-evidence body; throws EvidenceError with the fields that are wrong. */
