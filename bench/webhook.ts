@@ -3,6 +3,10 @@
 // The mix is pings, pushes to an unmapped branch, pushes that start a run, and redeliveries of ids already
 // sent. Afterwards every delivery must have been stored once and processed once, and each mapped push must
 // have started exactly one execution.
+// The raw Postgres figure of the same run: the unique deliveries' rows inserted through `pg`, CONCURRENCY at a
+// time, one delivery per statement and commit (the function's own unnest insert, unbatched), into a copy of
+// webhook_deliveries (same columns, constraints and indexes; no triggers, so no processing starts). The
+// acknowledgement rate is printed as a ratio to it.
 //
 // Run: npx tsx bench/webhook.ts
 import { randomUUID } from 'node:crypto'
@@ -151,6 +155,33 @@ try {
   const ceilingPerSecond = Math.round(unsigned.length / ((performance.now() - ceilingStart) / 1000))
   const ceilingLatency = summarize(refused.map((a) => a.ms))
 
+  // Raw Postgres: the same rows, one insert and commit each, CONCURRENCY at a time, into a trigger-less copy
+  // (after the HTTP runs: a pause between them would leave the client's kept-alive sockets to time out).
+  await db.query('create table public.bench_raw_webhook_deliveries (like public.webhook_deliveries including all)')
+  const rawPool = new pg.Pool({ connectionString: stack.dbUrl, max: CONCURRENCY })
+  const rawInsert = (d: Delivery) => rawPool.query(
+    `insert into public.bench_raw_webhook_deliveries (provider, delivery_id, event, project_id, github_integration_id, payload)
+     select v.provider, v.delivery_id, v.event, v.project_id, v.integration_id, v.payload::jsonb
+     from unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[]) as v (provider, delivery_id, event, project_id, integration_id, payload)
+     on conflict (provider, delivery_id) do nothing returning id`,
+    [['github'], [d.id], [d.event], [PROJECT], [INTEGRATION], [d.body]],
+  )
+  const rawLatencies: number[] = []
+  let rawNext = 0
+  const rawStart = performance.now()
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (rawNext < unique.length) {
+      const d = unique[rawNext++]
+      const t = performance.now()
+      await rawInsert(d)
+      rawLatencies.push(performance.now() - t)
+    }
+  }))
+  const rawPerSecond = Math.round(unique.length / ((performance.now() - rawStart) / 1000))
+  const rawLatency = summarize(rawLatencies)
+  await rawPool.end()
+  await db.query('drop table public.bench_raw_webhook_deliveries')
+
   const wrong = answers.filter((a) => a.d.redelivery ? a.status !== 200 && a.status !== 202 : a.status !== 202)
   const duplicatesAcked = answers.filter((a) => a.status === 200 && JSON.parse(a.body).duplicate).length
   // Processing happens after the acknowledgement: wait for it to drain before counting.
@@ -176,6 +207,8 @@ try {
   console.log(`  CPU seconds during the run: ${JSON.stringify(cpu)} (load average ${loadDuringRun.toFixed(2)})`)
   for (const r of sweep) console.log(`  concurrency ${r.concurrency}: ${r.deliveries_per_s}/s, p99 ${r.ack_latency_ms.p99} ms`)
   console.log(`  same path without database work (unsigned, refused 401): ${ceilingPerSecond}/s, p99 ${ceilingLatency.p99} ms`)
+  const rawRatio = Math.round((rawPerSecond / perSecond) * 100) / 100
+  console.log(`  raw pg, same rows, one insert+commit each, ${CONCURRENCY} concurrent: ${rawPerSecond}/s, p99 ${rawLatency.p99} ms; raw rate is ${rawRatio}× the acknowledged rate`)
   console.log(`  unexpected answers ${wrong.length}; redeliveries answered duplicate ${duplicatesAcked}`)
   console.log(`  stored ${stored.distinct_ids}/${ids.length} (lost ${lost}), processed more than once ${twice}, failed ${stored.failed}; processing drained ${drainMs} ms after the last ack`)
   console.log(`  mapped pushes ${MAPPED_PUSHES} → executions ${runs.n}`)
@@ -186,6 +219,7 @@ try {
     unexpected_answers: wrong.length, duplicates_acknowledged: duplicatesAcked, lost, processed_twice: twice,
     failed: stored.failed, executions_started: runs.n, drain_ms: drainMs,
     unsigned_refusals_per_s: ceilingPerSecond, unsigned_refusal_latency_ms: ceilingLatency,
+    raw_pg_inserts_per_s: rawPerSecond, raw_pg_insert_latency_ms: rawLatency, raw_pg_rate_over_ack_rate: rawRatio,
     load_average_at_end: os.loadavg().map((l) => Math.round(l * 10) / 10),
   }, [
     target('deliveries acknowledged per second', '>=', 500, perSecond),
