@@ -175,8 +175,9 @@ try {
   const json = await run('json', BATCHES)
   const rawUnnest = await rawRun('unnest', BATCHES)
   await rawPool.end()
-  // The stack's Realtime captures inserts with a statement trigger (one insert ... select into its queue per batch);
-  // hosted Supabase's Realtime reads the WAL and adds nothing to the insert. Measure without it too.
+  // The stack's Realtime captures inserts with a statement trigger (one insert ... select into its queue per batch)
+  // when some channel watches the table (here none does, so it returns at once); hosted Supabase's Realtime
+  // reads the WAL and adds nothing to the insert. Measure with it disabled too.
   await db.query('alter table public.telemetry_signals disable trigger realtime_stack_capture_ins')
   const protobufNoCapture = await run('protobuf', BATCHES)
   await db.query('alter table public.telemetry_signals enable trigger realtime_stack_capture_ins')
