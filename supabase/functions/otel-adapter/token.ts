@@ -21,12 +21,19 @@ export async function sha256Hex(text: string): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-/** The hash of the request's token when it is an active ingest token; 401 otherwise. */
-export async function requireIngestToken(req: Request): Promise<string> {
+/**
+ * The hash of the request's token when it is an active ingest token; 401 otherwise. `beforeLookup` runs before
+ * the database is asked about a token this worker has not seen lately (the rate limits' verdict).
+ */
+export async function requireIngestToken(req: Request, beforeLookup?: () => Promise<void>): Promise<string> {
   const token = tokenOf(req)
-  if (!token) throw badToken()
+  if (!token) {
+    await beforeLookup?.()
+    throw badToken()
+  }
   const hash = await sha256Hex(token)
   if ((cache.get(hash) ?? 0) > Date.now()) return hash
+  await beforeLookup?.()
   if (!(await tokenProject(hash))) throw badToken()
   cache.set(hash, Date.now() + CACHE_MS)
   return hash
