@@ -1,4 +1,4 @@
-import { Activity, Boxes, Building2, FolderKanban, Cable, GitBranch, Gauge, Grid3x3, Hand, History, LayoutDashboard, LayoutGrid, PlayCircle, Settings, type LucideIcon } from 'lucide-react'
+import { Activity, Boxes, Building2, FolderKanban, Cable, GitBranch, Gauge, Grid3x3, Hand, History, LayoutDashboard, LayoutGrid, LayoutTemplate, PlayCircle, Settings, type LucideIcon } from 'lucide-react'
 import type { NavKey } from '../lib/modes.ts'
 import type { Action } from '../lib/permissions.ts'
 
@@ -13,6 +13,7 @@ interface NavItem {
 export const navItems = {
   home: { label: 'Control tower', to: '/', icon: LayoutDashboard },
   pipelines: { label: 'Pipelines', to: '/pipelines', icon: GitBranch },
+  templates: { label: 'Templates', to: '/templates', icon: LayoutTemplate },
   executions: { label: 'Runs', to: '/executions', icon: PlayCircle },
   approvals: { label: 'Approvals', to: '/approvals', icon: Hand },
   environments: { label: 'Environments', to: '/environments', icon: Boxes },

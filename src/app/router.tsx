@@ -15,6 +15,7 @@ export const router = createBrowserRouter([
       { path: 'pipelines', lazy: page(() => import('../features/pipelines/pages/pipelines-page.tsx')) },
       { path: 'pipelines/new', lazy: page(() => import('../features/pipelines/pages/pipeline-editor-page.tsx')) },
       { path: 'pipelines/:pipelineId', lazy: page(() => import('../features/pipelines/pages/pipeline-editor-page.tsx')) },
+      { path: 'templates', lazy: page(() => import('../features/templates/pages/templates-page.tsx')) },
       { path: 'executions', lazy: page(() => import('../features/executions/pages/executions-page.tsx')) },
       { path: 'executions/:executionId', lazy: page(() => import('../features/executions/pages/execution-page.tsx')) },
       { path: 'approvals', lazy: page(() => import('../features/approvals/pages/approvals-page.tsx')) },

@@ -27,15 +27,15 @@ export function resolveMode(saved: string | null | undefined, role: AppRole | nu
 }
 
 export type NavKey =
-  | 'home' | 'pipelines' | 'executions' | 'approvals' | 'environments' | 'releases' | 'audit'
+  | 'home' | 'pipelines' | 'templates' | 'executions' | 'approvals' | 'environments' | 'releases' | 'audit'
   | 'dashboard' | 'dora' | 'telemetry' | 'connections' | 'settings' | 'organization' | 'projects'
 
 /** Navigation order per mode: what the mode is about comes first. */
 export const navOrder = {
-  monitor: ['home', 'dashboard', 'executions', 'telemetry', 'environments', 'releases', 'dora', 'pipelines', 'approvals', 'audit'],
-  build: ['home', 'pipelines', 'executions', 'environments', 'releases', 'approvals', 'dashboard', 'telemetry', 'dora', 'audit'],
-  investigate: ['home', 'executions', 'telemetry', 'environments', 'releases', 'dashboard', 'dora', 'pipelines', 'approvals', 'audit'],
-  govern: ['home', 'approvals', 'environments', 'releases', 'audit', 'dora', 'dashboard', 'executions', 'pipelines', 'telemetry'],
+  monitor: ['home', 'dashboard', 'executions', 'telemetry', 'environments', 'releases', 'dora', 'pipelines', 'templates', 'approvals', 'audit'],
+  build: ['home', 'pipelines', 'templates', 'executions', 'environments', 'releases', 'approvals', 'dashboard', 'telemetry', 'dora', 'audit'],
+  investigate: ['home', 'executions', 'telemetry', 'environments', 'releases', 'dashboard', 'dora', 'pipelines', 'templates', 'approvals', 'audit'],
+  govern: ['home', 'approvals', 'environments', 'releases', 'audit', 'dora', 'dashboard', 'executions', 'pipelines', 'templates', 'telemetry'],
 } satisfies Record<Mode, NavKey[]>
 
 /** Configuration pages: the same place in every mode, below the work. */

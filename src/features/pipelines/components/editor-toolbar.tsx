@@ -2,9 +2,10 @@ import { Save, Undo2 } from 'lucide-react'
 import { Button } from '../../../components/ui/button.tsx'
 import { Input, NativeSelect } from '../../../components/ui/input.tsx'
 import { Constants } from '../../../integrations/supabase/types.ts'
+import { FLOW_TYPE_LABELS } from '../lib/shared.ts'
 import { useEditorStore } from '../store/editor-store.ts'
 
-const TYPE_LABELS = { cicd: 'CI/CD', mlops: 'MLOps', llmops: 'LLMOps', infrastructure: 'Infrastructure', security: 'Security' } satisfies Record<(typeof Constants.public.Enums.flow_type)[number], string>
+const TYPE_LABELS = FLOW_TYPE_LABELS satisfies Record<(typeof Constants.public.Enums.flow_type)[number], string>
 
 /** Name, type, undo, save and the save status; the Run control is passed in (it needs the saved id). */
 export function EditorToolbar({ readOnly, saving, onSave, status, run }: { readOnly: boolean; saving: boolean; onSave: () => void; status: string; run: React.ReactNode }) {

@@ -22,6 +22,11 @@ export default function PipelineEditorPage() {
   }
   return (
     <ReactFlowProvider>
+      {!pipelineId && (
+        <p className="mb-2 text-sm text-muted-foreground">
+          Building from scratch. Or <Link to="/templates" className="font-medium text-primary underline-offset-2 hover:underline">start from a template</Link>: a starter for each flow type and language.
+        </p>
+      )}
       <PipelineEditor
         key={pipelineId ?? 'new'} pipeline={pipeline.data ?? null} environments={environments.data} projectId={project.id}
         renderAll={params.get('render') === 'all'}

@@ -1,4 +1,4 @@
-import { Plus, Search } from 'lucide-react'
+import { LayoutTemplate, Plus, Search } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { PageHeader } from '../../../components/states.tsx'
@@ -33,7 +33,10 @@ export default function PipelinesPage() {
     )
   return (
     <>
-      <PageHeader title="Pipelines" description={`The pipelines of ${project.name}.`} actions={newPipeline} />
+      <PageHeader
+        title="Pipelines" description={`The pipelines of ${project.name}.`}
+        actions={<><Button asChild variant="outline"><Link to="/templates"><LayoutTemplate /> Templates</Link></Button>{newPipeline}</>}
+      />
       <div className="mb-4 flex max-w-sm items-center gap-2">
         <Search className="size-4 text-muted-foreground" aria-hidden />
         <Input type="search" aria-label="Search pipelines by name" placeholder="Search by name" value={draft} onChange={(e) => setDraft(e.target.value)} />

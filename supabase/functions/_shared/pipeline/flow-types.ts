@@ -1,4 +1,4 @@
-import type { NodeKind } from './kinds.ts'
+import type { FLOW_WORK_KINDS, NodeKind } from './kinds.ts'
 
 /** The flow types (Postgres enum `flow_type`, on flow_templates.type and pipeline_templates.flow_type). */
 export const FLOW_TYPES = ['cicd', 'mlops', 'llmops', 'infrastructure', 'security'] as const
@@ -52,3 +52,17 @@ export const PREREQUISITES: Partial<Record<NodeKind, readonly NodeKind[]>> = {
 /** Kinds that count as testing for the `no_test` warning, and as scanning for `no_security_scan`. */
 export const TESTING_KINDS = ['test', 'data_validation', 'evaluate', 'eval_suite', 'policy_check'] as const satisfies readonly NodeKind[]
 export const SCANNING_KINDS = ['security_scan', 'sast', 'dependency_scan', 'secrets_scan', 'image_scan', 'guardrail_check', 'policy_check'] as const satisfies readonly NodeKind[]
+
+/** What people call each flow type (the builder's type select, the template library's filter). */
+export const FLOW_TYPE_LABELS = {
+  cicd: 'CI/CD', mlops: 'MLOps', llmops: 'LLMOps', infrastructure: 'Infrastructure', security: 'Security',
+} as const satisfies Record<FlowType, string>
+
+/** What the flow-type stages are called wherever a node shows (the builder's palette, the run page's cards). */
+export const FLOW_STAGE_LABELS = {
+  data_validation: 'Data validation', train: 'Train', evaluate: 'Evaluate', register_model: 'Register model',
+  deploy_model: 'Deploy model', monitor_drift: 'Monitor drift', eval_suite: 'Eval suite', guardrail_check: 'Guardrail check',
+  model_version_gate: 'Model-version gate', canary: 'Canary', plan: 'Plan', policy_check: 'Policy check', apply: 'Apply',
+  drift_check: 'Drift check', sast: 'SAST', dependency_scan: 'Dependency scan', secrets_scan: 'Secrets scan', sbom: 'SBOM',
+  image_sign: 'Image sign', image_scan: 'Image scan', security_gate: 'Security gate',
+} as const satisfies Record<(typeof FLOW_WORK_KINDS)[number], string>
