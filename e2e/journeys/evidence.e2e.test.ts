@@ -51,9 +51,6 @@ beforeAll(async () => {
   const { data, error } = await adminDb.functions.invoke(`github-api/integrations/${INTEGRATION}/webhook-secret`, { method: 'POST' })
   if (error) throw error
   secret = data.secret
-  // uat lets no critical finding through.
-  const gate = await adminDb.from('evidence_gates').insert({ project_id: DEMO.project, environment_id: DEMO.env.uat, kind: 'security', max_critical: 0 })
-  if (gate.error) throw gate.error
 })
 
 afterAll(async () => {
@@ -65,6 +62,24 @@ afterAll(async () => {
 
 describe('CI evidence and the security gate in Chromium', () => {
   skipAfterFirstFailure()
+
+  it('an admin sets uat\'s security gate on its environment page: no critical finding gets through', async () => {
+    admin = await signInPage(adminBrowser, app.url, 'admin@opzenix.dev')
+    await admin.goto(`${app.url}/environments/uat`)
+    const section = admin.getByTestId('evidence-gates-settings')
+    await expect.poll(() => section.getByTestId('evidence-gates-summary').textContent(), LONG).toContain('No gate')
+    await section.getByRole('button', { name: 'Edit gates' }).click()
+    await section.getByLabel('Security gate').check()
+    await section.getByLabel('Most critical findings').fill('-1')
+    await section.getByRole('button', { name: 'Save gates' }).click()
+    expect(await section.getByText('0 or more').count()).toBe(1) // refused before anything is sent
+    await section.getByLabel('Most critical findings').fill('0')
+    await section.getByRole('button', { name: 'Save gates' }).click()
+    await expect.poll(() => section.getByTestId('evidence-gates-summary').textContent(), LONG)
+      .toBe('Security: Refuses a deploy or promotion whose run\'s scans found more than 0 critical findings.')
+    const { data: gates } = await adminDb.from('evidence_gates').select('kind, max_critical, max_high').eq('environment_id', DEMO.env.uat)
+    expect(gates).toEqual([{ kind: 'security', max_critical: 0, max_high: null }])
+  }, STEP)
 
   it('the test step\'s JUnit report arrives and the run page shows the failing case, live', async () => {
     const graph = storedPipeline([
@@ -143,7 +158,6 @@ describe('CI evidence and the security gate in Chromium', () => {
     expect(await gate.getByRole('button', { name: 'Approve exception' }).count()).toBe(0) // an operator, and the asker
     await markPage(operator)
 
-    admin = await signInPage(adminBrowser, app.url, 'admin@opzenix.dev')
     await admin.goto(`${app.url}/executions/${runId}`)
     const adminGate = admin.getByTestId('gate-uat-security')
     await adminGate.getByRole('button', { name: 'Approve exception' }).click()

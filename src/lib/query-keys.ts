@@ -92,6 +92,7 @@ export const queryKeys = {
     grants: (environmentId: string) => ['environments', 'grants', environmentId] as const,
     grantSubjects: (organizationId: string) => ['environments', 'grant-subjects', organizationId] as const,
     approvalPolicy: (environmentId: string) => ['environments', 'approval-policy', environmentId] as const,
+    evidenceGates: (environmentId: string) => ['environments', 'evidence-gates', environmentId] as const,
   },
   governance: {
     all: ['governance'] as const,

@@ -11,6 +11,7 @@ import { VersionHistory } from '../components/version-history.tsx'
 import { controlState } from '../lib/environment-actions.ts'
 import { ConfigurationSection } from '../../environment-admin/components/config-section.tsx'
 import { ApprovalPolicySection } from '../../approval-policies/components/approval-policy-section.tsx'
+import { EvidenceGatesSection } from '../../evidence-gates/components/evidence-gates-section.tsx'
 
 export default function EnvironmentPage() {
   const { environmentKey } = useParams()
@@ -44,6 +45,7 @@ function EnvironmentDetail({ env, freezeWindows }: { env: BoardEnvironment; free
       </section>
       <ConfigurationSection environment={env} />
       <ApprovalPolicySection environment={env} />
+      <EvidenceGatesSection environment={env} />
       <EnvironmentPermissions env={env} actions={actions} />
     </div>
   )
