@@ -22,6 +22,7 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const INTEGRATION = '60000000-0000-4000-a000-000000000001'
 const LONG = { timeout: 30_000 }
 const STEP = 90_000
+const DIGEST = `sha256:${'5e0c2b8a9d7f4e31'.repeat(4)}`
 
 let stack: TestStack
 let app: RunningApp
@@ -125,6 +126,14 @@ describe('CI evidence and the security gate in Chromium', () => {
     expect(await gate.getByTestId('gate-message').textContent()).toContain('CVE-2024-45492')
     await operator.screenshot({ path: path.join(here, '../artifacts/evidence-run-page.png'), fullPage: true })
 
+    // The build step records the image it pushed; the node shows it with its digest.
+    expect(await upload('record-ci-evidence', JSON.stringify({ kind: 'artifact', title: 'Pushed payments-api', status: 'passed',
+      artifact: { name: 'payments-api:4.2.0', ecosystem: 'docker', digest: DIGEST, registry_url: 'ghcr.io/acme/payments-api' } }), 'application/json', 'build')).toBe(201)
+    const artifact = operator.getByTestId('evidence-node-build').getByTestId('evidence-artifact')
+    await artifact.waitFor(LONG)
+    expect(await artifact.textContent()).toContain(DIGEST.slice(0, 19))
+    expect(await artifact.textContent()).toContain('image')
+
     // The dev deploy has no gate: an admin approves the run's approval step and 4.2.0 runs in dev.
     const { data: request } = await operatorDb.from('approval_requests').select('id').eq('execution_id', runId).eq('status', 'pending').single()
     const vote = await adminDb.from('approval_votes').insert({ approval_request_id: request!.id, vote: 'approve' })
@@ -178,5 +187,21 @@ describe('CI evidence and the security gate in Chromium', () => {
     expect(operator.url()).not.toContain(runId)
     await expect.poll(() => operator.getByTestId('node-approve').getAttribute('data-status'), LONG).toBe('waiting')
     await operator.screenshot({ path: path.join(here, '../artifacts/evidence-promotion-after-exception.png'), fullPage: true })
+  }, STEP)
+
+  it('the artifacts page lists the image the build step recorded, the run that built it and where it runs', async () => {
+    await operator.goto(`${app.url}/executions/${runId}`)
+    await operator.getByTestId('evidence-panel').getByRole('link', { name: 'All artifacts' }).click()
+    await operator.waitForURL(/\/artifacts$/, LONG)
+    const row = operator.getByTestId('artifact-row').filter({ hasText: 'payments-api:4.2.0' })
+    await row.waitFor(LONG)
+    const text = await row.textContent()
+    expect(text).toContain('image')
+    expect(text).toContain('ghcr.io/acme/payments-api')
+    expect(text).toContain('Evidence journey · build')
+    expect(text).toContain('dev 4.2.0') // the dev deploy's version carries the artifact its run built
+    await operator.getByLabel('Ecosystem').selectOption('npm')
+    await expect.poll(() => operator.getByTestId('artifact-row').filter({ hasText: 'payments-api:4.2.0' }).count(), LONG).toBe(0)
+    await operator.screenshot({ path: path.join(here, '../artifacts/evidence-artifacts-page.png'), fullPage: true })
   }, STEP)
 })

@@ -21,6 +21,7 @@ export const router = createBrowserRouter([
       { path: 'approvals', lazy: page(() => import('../features/approvals/pages/approvals-page.tsx')) },
       { path: 'environments', lazy: page(() => import('../features/environments/pages/environments-page.tsx')) },
       { path: 'environments/:environmentKey', lazy: page(() => import('../features/environments/pages/environment-page.tsx')) },
+      { path: 'artifacts', lazy: page(() => import('../features/artifacts/pages/artifacts-page.tsx')) },
       { path: 'releases', handle: { needs: 'organization' }, lazy: page(() => import('../features/promotion/pages/release-matrix-page.tsx')) },
       { path: 'audit', lazy: page(() => import('../features/audit/pages/audit-page.tsx')) },
       { path: 'dashboard', lazy: page(() => import('../features/dashboards/pages/dashboard-page.tsx')) },

@@ -69,6 +69,10 @@ export const queryKeys = {
     evidence: (id: string) => ['executions', 'evidence', id] as const,
     gates: (id: string) => ['executions', 'gates', id] as const,
   },
+  artifacts: {
+    all: ['artifacts'] as const,
+    list: (projectId: string, ecosystem: string, page: number) => ['artifacts', 'list', projectId, ecosystem, page] as const,
+  },
   approvals: {
     all: ['approvals'] as const,
     list: (projectId: string, status?: string) => ['approvals', 'list', projectId, status ?? 'all'] as const,

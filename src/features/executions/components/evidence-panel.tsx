@@ -1,4 +1,5 @@
 import { ShieldCheck } from 'lucide-react'
+import { Link } from 'react-router'
 import { ErrorState, LoadingRows } from '../../../components/states.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../components/ui/card.tsx'
 import { useEvidence } from '../api/list-evidence.ts'
@@ -20,6 +21,7 @@ export function EvidencePanel({ executionId, projectId }: { executionId: string;
           <CardTitle id="evidence-title" className="flex items-center gap-2"><ShieldCheck className="size-4" aria-hidden /> Evidence</CardTitle>
           <CardDescription>Test reports, vulnerability scans, SBOMs and artifacts CI uploaded for this run's steps (docs/evidence.md).</CardDescription>
         </div>
+        <Link to="/artifacts" className="text-xs underline underline-offset-2">All artifacts</Link>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         <GateVerdicts executionId={executionId} projectId={projectId} />
