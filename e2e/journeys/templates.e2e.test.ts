@@ -158,4 +158,19 @@ describe('template library', () => {
     const globex = await signIn(stack, 'globex@opzenix.dev')
     expect((await globex.from('pipeline_templates').select('id').eq('name', templateName)).data).toEqual([])
   }, STEP)
+
+  it('7. a new pipeline of a chosen flow type starts from that type\'s stages and palette', async () => {
+    await nav(page, 'Pipelines')
+    await page.getByRole('link', { name: 'New pipeline' }).click()
+    await page.getByRole('navigation', { name: 'Start from' }).getByRole('link', { name: 'Security', exact: true }).click()
+    await page.waitForURL(/\/pipelines\/new\?type=security$/, LONG)
+    const palette = page.getByRole('toolbar', { name: 'Stage palette' })
+    await expect.poll(() => palette.getAttribute('data-flow-type'), LONG).toBe('security')
+    expect(await page.getByLabel('Pipeline type').inputValue()).toBe('security')
+    for (const stage of ['SAST', 'Dependency scan', 'Secrets scan', 'SBOM', 'Image sign', 'Image scan', 'Security gate']) {
+      await palette.getByRole('button', { name: `Add ${stage}`, exact: true }).waitFor()
+    }
+    expect(await palette.getByRole('button', { name: 'Add Train', exact: true }).count()).toBe(0)
+    await page.locator('.react-flow__node').filter({ hasText: 'Security gate' }).waitFor()
+  }, STEP)
 })

@@ -14,6 +14,7 @@ import { useGraphIssues } from '../hooks/use-graph-issues.ts'
 import { fromStoredJson, toStoredJson } from '../lib/graph-convert.ts'
 import { countIssues, highlightsFor, plural } from '../lib/issue-highlights.ts'
 import { starterGraph } from '../lib/node-factory.ts'
+import type { FlowType } from '../lib/shared.ts'
 import { useEditorStore } from '../store/editor-store.ts'
 import { EditorToolbar } from './editor-toolbar.tsx'
 import { ExplainPipeline } from './explain-pipeline.tsx'
@@ -26,7 +27,7 @@ import { RunDialog } from './run-dialog.tsx'
 import { UnsavedChangesGuard } from './unsaved-changes-guard.tsx'
 
 /** The builder for one pipeline (or a new one): palette, canvas, side panel, live rule checks, save and run. */
-export function PipelineEditor({ pipeline, environments, projectId, renderAll }: { pipeline: PipelineData | null; environments: EnvironmentRulesData; projectId: string; renderAll?: boolean }) {
+export function PipelineEditor({ pipeline, environments, projectId, renderAll, newType = 'cicd' }: { pipeline: PipelineData | null; environments: EnvironmentRulesData; projectId: string; renderAll?: boolean; newType?: FlowType }) {
   const { role } = useWorkspace()
   const readOnly = !can(role, 'editPipelines')
   const navigate = useNavigate()
@@ -40,7 +41,7 @@ export function PipelineEditor({ pipeline, environments, projectId, renderAll }:
   useLayoutEffect(() => {
     const { load } = useEditorStore.getState()
     if (!pipeline) {
-      load({ name: '', type: 'cicd', ...starterGraph(envKeys) })
+      load({ name: '', type: newType, ...starterGraph(envKeys, newType) })
     } else {
       const graph = fromStoredJson(pipeline.nodes, pipeline.edges)
       if (!graph.ok) setLoadError(graph.errors)

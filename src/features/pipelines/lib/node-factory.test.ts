@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toGraphInput } from './graph-convert.ts'
 import { createNode, defaultConfig, nextIdentity, placeNode, starterGraph } from './node-factory.ts'
-import { configSchemas, NODE_KINDS, validateGraph } from './shared.ts'
+import { configSchemas, FLOW_TYPES, flowPalette, NODE_KINDS, validateGraph } from './shared.ts'
 
 const ENVS = ['dev', 'uat', 'staging', 'preprod', 'prod']
 
@@ -56,5 +56,20 @@ describe('node factory', () => {
       .filter((i) => i.severity === 'error')
     expect(errors.map((e) => e.code)).toEqual(['invalid_config'])
     expect(errors[0]!.nodeIds).toEqual(['source-1'])
+  })
+
+  it('starts a pipeline of each flow type from that type\'s own stages, connected, lacking only a repository', () => {
+    for (const type of FLOW_TYPES) {
+      const { nodes, edges } = starterGraph(ENVS, type)
+      const kinds = nodes.map((n) => n.data.kind)
+      expect(kinds[0], type).toBe('source')
+      expect(kinds.at(-1), type).toBe('deploy')
+      for (const kind of kinds.slice(1, -1)) expect(flowPalette(type), `${type}: ${kind}`).toContain(kind)
+      expect(edges.length, type).toBe(nodes.length - 1)
+      const errors = validateGraph(toGraphInput(nodes, edges), { environments: ENVS.map((key, i) => ({ key, required_approvals: i })) })
+        .filter((i) => i.severity === 'error')
+      expect([type, errors.map((e) => `${e.code}:${e.nodeIds.join()}`)]).toEqual([type, ['invalid_config:source-1']])
+    }
+    expect(starterGraph(ENVS, 'mlops').nodes.map((n) => n.data.kind)).toEqual(['source', 'data_validation', 'train', 'evaluate', 'register_model', 'deploy_model', 'deploy'])
   })
 })

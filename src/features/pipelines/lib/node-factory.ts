@@ -1,6 +1,6 @@
 import { edgeId, type FlowEdge, type FlowNode, type KindFlowNode } from './flow-types.ts'
 import { kindMeta } from './kind-meta.ts'
-import { configSchemas, FLOW_WORK_KINDS, mayFollow, isNodeKind, type NodeConfig, type NodeKind } from './shared.ts'
+import { configSchemas, FLOW_WORK_KINDS, mayFollow, isNodeKind, type FlowType, type NodeConfig, type NodeKind } from './shared.ts'
 
 export const NODE_WIDTH = 200
 const GAP_X = 260
@@ -70,12 +70,21 @@ export function createNode(kind: NodeKind, nodes: readonly FlowNode[], options: 
   return { node, edge }
 }
 
-/** What a new pipeline starts from: source → build → test → deploy to the first environment. */
-export function starterGraph(environments: readonly string[]): { nodes: FlowNode[]; edges: FlowEdge[] } {
+/** The stages a new pipeline of each flow type starts with, between its source and its deploy. */
+export const STARTER_STAGES = {
+  cicd: ['build', 'test'],
+  mlops: ['data_validation', 'train', 'evaluate', 'register_model', 'deploy_model'],
+  llmops: ['eval_suite', 'guardrail_check', 'canary'],
+  infrastructure: ['plan', 'policy_check', 'apply'],
+  security: ['sast', 'dependency_scan', 'secrets_scan', 'security_gate'],
+} as const satisfies Record<FlowType, readonly NodeKind[]>
+
+/** What a new pipeline starts from: source → the flow type's starter stages → deploy to the first environment. */
+export function starterGraph(environments: readonly string[], type: FlowType = 'cicd'): { nodes: FlowNode[]; edges: FlowEdge[] } {
   const nodes: FlowNode[] = []
   const edges: FlowEdge[] = []
   let previous: FlowNode | undefined
-  for (const kind of ['source', 'build', 'test', 'deploy'] as const) {
+  for (const kind of ['source', ...STARTER_STAGES[type], 'deploy'] as const) {
     const { node, edge } = createNode(kind, nodes, { anchor: previous, environments })
     node.selected = false
     nodes.push(node)
