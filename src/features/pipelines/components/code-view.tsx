@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { Button } from '../../../components/ui/button.tsx'
 import { cn } from '../../../lib/utils.ts'
 import { fromCodePipeline, toCodePipeline } from '../lib/graph-convert.ts'
+import { toWorkflow } from '../lib/actions-export.ts'
 import { fromCode, toCode, type CodeError } from '../lib/pipeline-yaml.ts'
 import type { FlowType } from '../lib/shared.ts'
 import { useEditorStore } from '../store/editor-store.ts'
@@ -66,6 +67,13 @@ export function CodeView({ readOnly }: { readOnly: boolean }) {
     el.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0))
     el.scrollTop = Math.max(0, (line - 4) * 18)
   }
+  const exportWorkflow = () => {
+    const workflow = toWorkflow(toCodePipeline(name, type, nodes, edges))
+    const url = URL.createObjectURL(new Blob([workflow], { type: 'text/yaml' }))
+    const file = `${(name || 'pipeline').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pipeline'}.yml`
+    Object.assign(document.createElement('a'), { href: url, download: file }).click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
   const lineCount = text.split('\n').length
 
   return (
@@ -74,6 +82,7 @@ export function CodeView({ readOnly }: { readOnly: boolean }) {
         {(['yaml', 'json'] as const).map((f) => (
           <Button key={f} size="sm" variant={format === f ? 'secondary' : 'ghost'} aria-pressed={format === f} className="h-7 px-2 text-xs uppercase" onClick={() => switchTo(f)}>{f}</Button>
         ))}
+        <Button size="sm" variant="ghost" className="h-7 px-2 text-xs" title="A GitHub Actions workflow skeleton with one job per stage" onClick={() => exportWorkflow()}>Export workflow</Button>
         <span className={cn('ml-auto text-[11px]', errors.length > 0 ? 'text-destructive' : 'text-muted-foreground')} aria-live="polite" data-testid="code-status">
           {errors.length > 0 ? `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}: the canvas keeps its last good version` : readOnly ? 'Read only' : 'In sync with the canvas'}
         </span>

@@ -7,6 +7,7 @@ import { Input } from '../../../components/ui/input.tsx'
 import { Tooltip } from '../../../components/ui/tooltip.tsx'
 import { can } from '../../../lib/permissions.ts'
 import { useProject, useWorkspace } from '../../../lib/workspace.ts'
+import { ImportWorkflowDialog } from '../components/import-workflow-dialog.tsx'
 import { PipelinesTable } from '../components/pipelines-table.tsx'
 
 export default function PipelinesPage() {
@@ -35,7 +36,11 @@ export default function PipelinesPage() {
     <>
       <PageHeader
         title="Pipelines" description={`The pipelines of ${project.name}.`}
-        actions={<><Button asChild variant="outline"><Link to="/templates"><LayoutTemplate /> Templates</Link></Button>{newPipeline}</>}
+        actions={<>
+          <Button asChild variant="outline"><Link to="/templates"><LayoutTemplate /> Templates</Link></Button>
+          {can(role, 'editPipelines') && <ImportWorkflowDialog projectId={project.id} />}
+          {newPipeline}
+        </>}
       />
       <div className="mb-4 flex max-w-sm items-center gap-2">
         <Search className="size-4 text-muted-foreground" aria-hidden />
