@@ -79,4 +79,24 @@ describe('selects left unset', () => {
     expect(values.strategy).toBe('rolling')
     expect(configErrors('deploy', fromFormValues('deploy', values, { environment: 'prod' }))).toEqual({})
   })
+
+  it('shows a flow-type stage\'s own settings before the executor, and checks them with its schema', () => {
+    expect(configFields.evaluate.slice(0, 3).map((f) => f.path)).toEqual(['metric', 'min_score', 'executor.type'])
+    const config = defaultConfig('evaluate')
+    const tooHigh = fromFormValues('evaluate', { ...toFormValues('evaluate', 'Evaluate', config), min_score: '1.5' }, config)
+    expect(tooHigh).toMatchObject({ metric: 'auc', min_score: 1.5 })
+    expect(Object.keys(configErrors('evaluate', tooHigh))).toEqual(['min_score'])
+
+    const guard = defaultConfig('guardrail_check')
+    const edited = fromFormValues('guardrail_check', { ...toFormValues('guardrail_check', 'Guardrails', guard), policies: 'pii\n\nprompt-injection ' }, guard)
+    expect(edited.policies).toEqual(['pii', 'prompt-injection'])
+    const none = fromFormValues('guardrail_check', { ...toFormValues('guardrail_check', 'Guardrails', guard), policies: '' }, guard)
+    expect(configErrors('guardrail_check', none)).toHaveProperty('policies')
+
+    const plan = defaultConfig('plan')
+    expect(toFormValues('plan', 'Plan', plan)).toMatchObject({ tool: 'terraform', workspace: 'default' })
+    const tofu = fromFormValues('plan', { ...toFormValues('plan', 'Plan', plan), tool: 'opentofu', workspace: 'prod east' }, plan)
+    expect(tofu).toMatchObject({ tool: 'opentofu', workspace: 'prod east' })
+    expect(Object.keys(configErrors('plan', tofu))).toEqual(['workspace'])
+  })
 })
