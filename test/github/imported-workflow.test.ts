@@ -1,0 +1,113 @@
+// An imported GitHub Actions workflow runs (issue 13): its jobs dispatch the workflow through the GitHub-workflow
+// executor one after another, each naming its job (inputs.opzenix_job), each finished by its workflow_run webhook,
+// and the environment job deploys to dev.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importWorkflow } from '../../src/features/pipelines/lib/actions-import.ts'
+import { DEMO, signIn, sql, type Client } from '../data-model/demo.ts'
+import { startRecordingServer, type RecordingServer } from '../helpers/recording-server.ts'
+import { GOOD_TOKEN, githubRoutes } from './fake-github.ts'
+import { startProjectWithEnv, type ProjectStack } from './project.ts'
+import { deliver, example } from './webhook-client.ts'
+
+const INTEGRATION = '60000000-0000-4000-a000-000000000001' // acme/payments-api, workflow file .github/workflows/build.yml
+const DISPATCH = /^\/repos\/acme\/payments-api\/actions\/workflows\/[^/]+\/dispatches$/
+const WORKFLOW = `name: Imported build
+on:
+  push:
+    branches: [main]
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps: [{ run: make }]
+  unit-tests:
+    needs: build
+    runs-on: ubuntu-latest
+    steps: [{ run: make test }]
+  ship:
+    needs: unit-tests
+    runs-on: ubuntu-latest
+    environment: dev
+    steps: [{ run: ./deploy dev }]
+`
+
+let github: RecordingServer
+let stack: ProjectStack
+let admin: Client
+let operator: Client
+let hook: string
+let secret: string
+
+const tick = () => stack.service().functions.invoke('engine-tick', { body: {} })
+async function until<T>(what: string, read: () => Promise<T | undefined | null | false>): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = await read()
+    if (value) return value
+    await tick()
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+const nodeRow = async (executionId: string, nodeId: string) =>
+  (await sql(stack, 'select status, output from public.execution_nodes where execution_id = $1 and node_id = $2', [executionId, nodeId]))[0]
+
+function workflowRun(id: number, executionId: string) {
+  const payload = example('workflow_run', (p) => p.action === 'completed')
+  payload.repository = { ...payload.repository, full_name: 'acme/payments-api', name: 'payments-api' }
+  payload.workflow_run = {
+    ...payload.workflow_run, id, name: executionId, display_title: 'Build', path: '.github/workflows/build.yml', workflow_id: 7,
+    head_branch: 'main', event: 'workflow_dispatch', created_at: new Date().toISOString(), run_number: id % 1000,
+    status: 'completed', conclusion: 'success', html_url: `https://github.com/acme/payments-api/actions/runs/${id}`,
+  }
+  return payload
+}
+
+beforeAll(async () => {
+  github = await startRecordingServer([...githubRoutes, { method: 'POST', path: DISPATCH, reply: { status: 204 } }])
+  const tickMs = process.env.OPZENIX_TICK_MS
+  process.env.OPZENIX_TICK_MS = '0'
+  stack = await startProjectWithEnv({ GITHUB_API_URL: github.url, CONNECTION_TIMEOUT_MS: '3000' })
+    .finally(() => { if (tickMs === undefined) delete process.env.OPZENIX_TICK_MS; else process.env.OPZENIX_TICK_MS = tickMs })
+  admin = await signIn(stack, 'admin@opzenix.dev')
+  operator = await signIn(stack, 'operator@opzenix.dev')
+  expect((await admin.functions.invoke('github-api/token', { body: { organization_id: DEMO.acme, token: GOOD_TOKEN } })).error).toBeNull()
+  secret = (await admin.functions.invoke(`github-api/integrations/${INTEGRATION}/webhook-secret`, { method: 'POST' })).data.secret
+  hook = `${stack.functionsUrl}/github-webhook/${INTEGRATION}`
+}, 180_000)
+afterAll(async () => {
+  await stack?.stop()
+  await github?.stop()
+})
+
+describe('an imported workflow', () => {
+  it('runs job by job through GitHub and deploys to dev', async () => {
+    const imported = importWorkflow(WORKFLOW, { repository: 'acme/payments-api', workflowPath: '.github/workflows/build.yml', environments: [{ key: 'dev', required_approvals: 0 }] })
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors))
+    const { pipeline } = imported
+    const { data: flow, error } = await operator.from('flow_templates').insert({
+      project_id: DEMO.project, name: pipeline.name, type: 'cicd', created_by: DEMO.users.operator,
+      nodes: pipeline.nodes.map((n) => ({ id: n.id, type: n.kind, position: n.position, data: { label: n.label, config: n.config } })),
+      edges: pipeline.edges.map((e) => ({ id: `${e.source}->${e.target}`, source: e.source, target: e.target, data: { on: e.on } })),
+    }).select('id').single()
+    expect(error).toBeNull()
+    const started = await operator.functions.invoke('pipeline-execute', { body: { flow_template_id: flow!.id } })
+    expect(started.error).toBeNull()
+    const executionId: string = started.data.execution_id
+
+    for (const [job, runId] of [['build', 7001], ['unit-tests', 7002]] as const) {
+      await until(`${job} to dispatch`, async () => (await nodeRow(executionId, job))?.output?.github_workflow?.state === 'dispatched')
+      const dispatches = github.received(DISPATCH, 'POST').map((c) => JSON.parse(c.body)).filter((b) => b.inputs.opzenix_execution_id === executionId)
+      expect(dispatches.at(-1)).toMatchObject({ ref: 'main', inputs: { opzenix_job: job, opzenix_node_id: job } })
+      const sent = await deliver(hook, 'workflow_run', workflowRun(runId, executionId), { secret })
+      expect(sent.status).toBe(202)
+      await until(`${job} to pass`, async () => (await nodeRow(executionId, job)).status === 'success')
+    }
+    const [run] = await until('the run to finish', async () => {
+      const rows = await sql(stack, 'select status from public.executions where id = $1', [executionId])
+      return ['success', 'failed'].includes(rows[0].status) && rows
+    })
+    expect(run.status).toBe('success')
+    const deployments = await sql(stack, `select v.key from public.deployments d join public.environments v on v.id = d.environment_id where d.execution_id = $1`, [executionId])
+    expect(deployments).toEqual([{ key: 'dev' }])
+    expect(github.received(DISPATCH, 'POST').filter((c) => c.body.includes(executionId))).toHaveLength(2)
+  }, 120_000)
+})
