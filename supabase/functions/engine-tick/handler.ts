@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { serviceClient } from '../_shared/auth.ts'
 import { handle, json, readInput } from '../_shared/http.ts'
 import { tickAll } from '../_shared/engine/tick-all.ts'
+import { sweepStaleDeliveries } from '../_shared/github/sweep.ts'
 import { requireServiceRole } from '../_shared/service-role.ts'
 
 const input = z.object({
@@ -24,5 +25,8 @@ export const handler = handle(['POST'], async (req) => {
   const followUpMs = body.follow_up_ms ?? (body.execution_id ? 0 : SCHEDULER_FOLLOW_UP_MS)
   const report = await tickAll(serviceClient(), { executionId: body.execution_id, maxExecutions: body.max_executions, followUpMs })
   if (report.errors.length > 0) console.error('engine-tick errors', JSON.stringify(report.errors.slice(0, 5)))
+  // The scheduler's tick also finishes webhook deliveries a dead worker left behind (at most every 30 s per
+  // worker), so they do not wait for the next delivery to arrive; on hosted Supabase pg_cron calls this too.
+  if (!body.execution_id) await sweepStaleDeliveries().catch((error) => console.error('webhook sweep failed:', error))
   return json(report)
 })
