@@ -192,12 +192,12 @@ insert into demo_graphs values
       'reading 2,413,908 card transactions (last 90 days)',
       'joined merchant risk scores and chargeback labels',
       'wrote features.parquet (1.9 GB, 212 columns)'])),
-    pg_temp.node('train', 'build', 'Train model (XGBoost)', 480, 0, pg_temp.sim(6000, array[
+    pg_temp.node('train', 'train', 'Train model (XGBoost)', 480, 0, pg_temp.sim(6000, array[
       'training on 1,931,126 rows, validating on 482,782',
       '[100] train-auc:0.9512 valid-auc:0.9318',
       '[200] train-auc:0.9581 valid-auc:0.9347',
       'early stopping at round 236; saved model.bin (41 MB)'])),
-    pg_temp.node('evaluate', 'test', 'Evaluate on holdout', 720, 0, pg_temp.sim(3000, array[
+    pg_temp.node('evaluate', 'evaluate', 'Evaluate on holdout', 720, 0, pg_temp.sim(3000, array[
       'AUC 0.934 (target ≥ 0.92): pass',
       'precision at 1% review rate 0.871: pass',
       'false positives on card-present rose 0.4 pp: review before promoting'], 'warning')),
@@ -210,18 +210,18 @@ insert into demo_graphs values
   'Platform Terraform', 'Plan and policy-check the payments VPC and database changes, then apply them to pre-production (2 approvals).',
   jsonb_build_array(
     pg_temp.node('src', 'source', 'acme/platform-infra@main', 0, 0, '{"repository": "acme/platform-infra", "branch": "main"}'),
-    pg_temp.node('plan', 'build', 'terraform plan', 240, 0, pg_temp.sim(4000, array[
+    pg_temp.node('plan', 'plan', 'terraform plan', 240, 0, pg_temp.sim(4000, array[
       'terraform init: 6 providers, backend azurerm',
       'Refreshing state... (214 resources)',
       'Plan: 3 to add, 2 to change, 0 to destroy.'])),
-    pg_temp.node('policy', 'security_scan', 'Policy check (OPA, tfsec)', 480, 0, pg_temp.sim(3000, array[
+    pg_temp.node('policy', 'policy_check', 'Policy check (OPA, tfsec)', 480, 0, pg_temp.sim(3000, array[
       'conftest test plan.json: 38 policies, 0 failures',
       'tfsec: 0 high, 1 low (azure-network-no-public-egress, accepted)'])),
     pg_temp.node('plan-saved', 'checkpoint', 'Plan saved', 720, 0, '{"label": "Reviewed plan"}'),
     pg_temp.node('approve-preprod', 'approval', 'Approve apply to preprod', 960, 0, '{"environment": "preprod"}'),
     pg_temp.node('apply-preprod', 'deploy', 'terraform apply (preprod)', 1200, 0, '{"environment": "preprod", "strategy": "rolling", "duration_ms": 3000}'),
     pg_temp.node('settle', 'wait', 'Let it settle', 1440, 0, '{"duration_ms": 5000}'),
-    pg_temp.node('drift', 'test', 'Drift check', 1680, 0, pg_temp.sim(2000, array[
+    pg_temp.node('drift', 'drift_check', 'Drift check', 1680, 0, pg_temp.sim(2000, array[
       'terraform plan -detailed-exitcode: no changes',
       'preprod matches the applied plan'])),
     pg_temp.node('notify', 'notify', 'Tell platform', 1920, 0, '{"channel": "in_app", "message": "Terraform applied to preprod"}')),
@@ -234,10 +234,10 @@ insert into demo_graphs values
     pg_temp.node('bundle', 'build', 'Render prompt bundle', 240, 0, pg_temp.sim(2000, array[
       'rendered 14 prompts, 3 changed since the last release',
       'bundle prompts.json (38 KB)'])),
-    pg_temp.node('golden', 'test', 'Golden-set eval (412 cases)', 480, 0, pg_temp.sim(4000, array[
+    pg_temp.node('golden', 'eval_suite', 'Golden-set eval (412 cases)', 480, 0, pg_temp.sim(4000, array[
       'answer accuracy 94.2% (was 93.8%)',
       'refusal rate on in-scope questions 0.7%'])),
-    pg_temp.node('red-team', 'security_scan', 'Red-team suite', 720, 0, pg_temp.sim(4000, array[
+    pg_temp.node('red-team', 'guardrail_check', 'Red-team suite', 720, 0, pg_temp.sim(4000, array[
       'jailbreak corpus: 0 of 260 succeeded',
       'PII leakage probes: 0 of 120 leaked'])),
     pg_temp.node('approve-uat', 'approval', 'Approve rollout', 960, 0, '{"environment": "uat"}'),
@@ -248,13 +248,13 @@ insert into demo_graphs values
   jsonb_build_array(
     pg_temp.node('src', 'source', 'acme/payments-api@main', 0, 120, '{"repository": "acme/payments-api", "branch": "main"}'),
     pg_temp.node('scanners', 'parallel_group', 'Scanners', 240, 120, '{}'),
-    pg_temp.node('sast', 'security_scan', 'SAST (Semgrep)', 480, 0, pg_temp.sim(3000, array[
+    pg_temp.node('sast', 'sast', 'SAST (Semgrep)', 480, 0, pg_temp.sim(3000, array[
       'semgrep --config p/typescript --config p/owasp-top-ten',
       '1,904 files scanned: 0 findings'])),
-    pg_temp.node('deps', 'security_scan', 'Dependency audit', 480, 120, pg_temp.sim(2000, array[
+    pg_temp.node('deps', 'dependency_scan', 'Dependency audit', 480, 120, pg_temp.sim(2000, array[
       'npm audit --omit=dev: 0 critical, 0 high',
       'osv-scanner package-lock.json: no new advisories'])),
-    pg_temp.node('secrets', 'security_scan', 'Secret scan', 480, 240, pg_temp.sim(2000, array[
+    pg_temp.node('secrets', 'secrets_scan', 'Secret scan', 480, 240, pg_temp.sim(2000, array[
       'gitleaks detect --log-opts=--since=24.hours: no leaks'])),
     pg_temp.node('rebuild', 'build', 'Rebuild on patched base image', 720, 120, pg_temp.sim(4000, array[
       'FROM node:22-alpine (base image refreshed 6 hours ago)',
@@ -495,7 +495,7 @@ begin
       _t := greatest(_run.started_at, coalesce(_at, _run.started_at));
       _changed := true;
       case
-      when _n.kind in ('build', 'test', 'security_scan') then
+      when _n.config ? 'executor' then -- a work stage, whatever its flow type
         _outcome := _n.config #>> '{executor,outcome}';
         update sim set status = case _outcome when 'failure' then 'failed' else _outcome end, started_at = _t,
           finished_at = _t + ((_n.config #>> '{executor,duration_ms}')::int * interval '1 millisecond') + pg_temp.jitter(_id, _n.node_id),
@@ -583,7 +583,7 @@ select s.execution_id, s.node_id, s.label, s.kind::public.node_kind, s.config, s
     then (extract(epoch from s.finished_at - s.started_at) * 1000)::int end,
   case when s.reused_from is not null then jsonb_build_object('reused', true, 'reused_from', s.reused_from)
     when s.detail is not null or s.status in ('failed', 'skipped') then jsonb_build_object('reason', s.reason, 'detail', s.detail) end,
-  case when s.kind in ('build', 'test', 'security_scan') and s.status in ('success', 'warning', 'failed')
+  case when s.config ? 'executor' and s.status in ('success', 'warning', 'failed')
     then jsonb_array_length(s.config #> '{executor,log_lines}') + 1 else 0 end,
   r.started_at - interval '1 second'
 from sim s join demo_runs r on r.id = s.execution_id
@@ -655,18 +655,18 @@ from (
     format('simulated executor: this %s step runs nothing real; it lasts %s ms and ends in %s', replace(s.kind, '_', ' '),
       s.config #>> '{executor,duration_ms}', s.config #>> '{executor,outcome}') as message,
     '{"simulated": true}'::jsonb as metadata, s.started_at as at
-  from sim s where s.kind in ('build', 'test', 'security_scan') and s.started_at is not null and s.reused_from is null
+  from sim s where s.config ? 'executor' and s.started_at is not null and s.reused_from is null
   union all
   select s.execution_id, s.node_id, s.ord, line.i::int, 'info', line.text, '{"simulated": true}',
     s.started_at + ((s.config #>> '{executor,duration_ms}')::int * line.i / (jsonb_array_length(s.config #> '{executor,log_lines}') + 1))
       * interval '1 millisecond' + interval '400 milliseconds'
   from sim s, jsonb_array_elements_text(s.config #> '{executor,log_lines}') with ordinality as line (text, i)
-  where s.kind in ('build', 'test', 'security_scan') and s.started_at is not null and s.reused_from is null
+  where s.config ? 'executor' and s.started_at is not null and s.reused_from is null
     and s.status <> 'cancelled'
   union all
   select s.execution_id, s.node_id, s.ord, 1000, case s.status when 'failed' then 'error' when 'warning' then 'warn' else 'info' end,
     format('[simulated] %s finished: %s', s.kind, s.config #>> '{executor,outcome}'), '{"simulated": true}', s.finished_at
-  from sim s where s.kind in ('build', 'test', 'security_scan') and s.status in ('success', 'warning', 'failed') and s.reused_from is null
+  from sim s where s.config ? 'executor' and s.status in ('success', 'warning', 'failed') and s.reused_from is null
   union all
   select s.execution_id, s.node_id, s.ord, 0, 'info',
     format('Waiting for %s approval(s) for %s', greatest(1, e.required_approvals), e.key), null, s.started_at
