@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
+import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningApp } from '../../stack/app.ts'
 import { DEMO, signIn } from '../../test/data-model/demo.ts'
@@ -117,5 +118,18 @@ describe('the pipeline as code in Chromium', () => {
     await canvasNode('notify').waitFor(LONG)
     expect(await canvasNode('build').textContent()).toContain('Build image')
     expect(await canvasNode('src').textContent()).toContain('Check out the repo')
+  }, STEP)
+
+  it('6. nodes piled on one spot, "Tidy up" lays them out left to right along their connections', async () => {
+    await page.getByRole('button', { name: 'Code', exact: true }).click()
+    await code().fill((await code().inputValue()).replace(/at: \[ -?\d+, -?\d+ \]/g, 'at: [ 0, 0 ]'))
+    await expect.poll(async () => (await canvasNode('notify').boundingBox())?.x === (await canvasNode('src').boundingBox())?.x, LONG).toBe(true)
+    await page.getByRole('button', { name: 'Tidy up the layout' }).click()
+    await expect.poll(async () => {
+      const doc = parse(await code().inputValue()) as { nodes: Array<{ id: string; at: [number, number] }> }
+      const x = Object.fromEntries(doc.nodes.map((n) => [n.id, n.at[0]]))
+      return x.src! < x.build! && x.build! < x.dev! && x.dev! < x.notify!
+    }, LONG).toBe(true)
+    await page.getByText('Unsaved changes').first().waitFor(LONG)
   }, STEP)
 })

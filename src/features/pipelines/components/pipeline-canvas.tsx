@@ -1,7 +1,9 @@
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react'
+import { Background, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react'
+import { Workflow } from 'lucide-react'
 import '@xyflow/react/dist/style.css'
 import { useCallback, type DragEvent } from 'react'
 import { useDecoratedGraph } from '../hooks/use-decorated-graph.ts'
+import { tidyPositions } from '../lib/auto-layout.ts'
 import type { Highlights } from '../lib/issue-highlights.ts'
 import { isNodeKind } from '../lib/shared.ts'
 import { useEditorStore } from '../store/editor-store.ts'
@@ -25,7 +27,7 @@ export function PipelineCanvas({ readOnly, highlights, environments, renderAll }
   const connect = useEditorStore((s) => s.connect)
   const addNode = useEditorStore((s) => s.addNode)
   const decorated = useDecoratedGraph(nodes, edges, highlights)
-  const { screenToFlowPosition } = useReactFlow()
+  const { screenToFlowPosition, fitView } = useReactFlow()
   const large = nodes.length > LARGE_GRAPH
 
   const onDrop = useCallback((event: DragEvent) => {
@@ -34,6 +36,14 @@ export function PipelineCanvas({ readOnly, highlights, environments, renderAll }
     event.preventDefault()
     addNode(kind, { position: screenToFlowPosition({ x: event.clientX - 100, y: event.clientY - 30 }), environments })
   }, [readOnly, addNode, screenToFlowPosition, environments])
+
+  // Tidy up: every node placed by dagre, left to right, as one undo step; then the whole graph in view.
+  const tidy = useCallback(async () => {
+    const { nodes: current, edges: links, replaceGraph } = useEditorStore.getState()
+    const at = await tidyPositions(current, links)
+    replaceGraph(current.map((n) => ({ ...n, position: at.get(n.id) ?? n.position })), links, `Tidied the layout of ${current.length} nodes`)
+    requestAnimationFrame(() => void fitView({ maxZoom: 1.2, duration: 200 }))
+  }, [fitView])
 
   return (
     <div className="h-full w-full" data-testid="pipeline-canvas" data-node-count={nodes.length}>
@@ -52,7 +62,9 @@ export function PipelineCanvas({ readOnly, highlights, environments, renderAll }
         aria-label={readOnly ? 'Pipeline graph (read only)' : 'Pipeline graph editor'}
       >
         <Background gap={20} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false}>
+          {!readOnly && <ControlButton onClick={() => void tidy()} title="Tidy up: lay the graph out left to right" aria-label="Tidy up the layout"><Workflow /></ControlButton>}
+        </Controls>
         {!large && <MiniMap pannable zoomable ariaLabel="Pipeline overview" />}
       </ReactFlow>
     </div>
