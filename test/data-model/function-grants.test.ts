@@ -50,6 +50,7 @@ const ALLOWED: Record<string, string[]> = {
   'public.github_workflow_claim': SERVER,
   'public.github_workflow_record': SERVER,
   'public.github_workflow_run_event': SERVER,
+  'public.github_workflow_job_event': SERVER,
   'public.ingest_otel_batch': SERVER,
   'public.otel_ingest_token_project': SERVER,
   'public.claim_otel_export_batch': SERVER,

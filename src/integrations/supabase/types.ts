@@ -1852,6 +1852,9 @@ isOneToOne: false
 "github_workflow_claim":
 { Args: { "_execution_id": string,"_node_id": string }; Returns: Json
                            },
+"github_workflow_job_event":
+{ Args: { "_action": string,"_job": Json,"_project_id": string,"_repository": string }; Returns: Json
+                           },
 "github_workflow_record":
 { Args: { "_execution_id": string,"_level"?: Database["public"]['Enums']["log_level"],"_lines"?: (string)[],"_node_id": string,"_patch": Json }; Returns: boolean
                            },

@@ -2,8 +2,8 @@
 import { claimDelivery, finishDelivery } from './deliveries.ts'
 import type { IntegrationRow } from './integration-secret.ts'
 import { handlePush, type Outcome } from './push.ts'
-import { recordDeploymentStatus, recordPullRequest, recordWorkflowJob } from './workflow-events.ts'
-import { handleWorkflowRun } from './workflow-run.ts'
+import { recordDeploymentStatus, recordPullRequest } from './workflow-events.ts'
+import { handleWorkflowJob, handleWorkflowRun } from './workflow-run.ts'
 
 // deno-lint-ignore no-explicit-any
 type Payload = Record<string, any>
@@ -12,7 +12,7 @@ const recorders: Record<string, (p: Payload, integration: IntegrationRow) => Out
   ping: (p) => ({ status: 'processed', result: { zen: p.zen, hook_id: p.hook_id } }),
   pull_request: recordPullRequest,
   workflow_run: handleWorkflowRun,
-  workflow_job: recordWorkflowJob,
+  workflow_job: handleWorkflowJob,
   deployment_status: recordDeploymentStatus,
 }
 
