@@ -45,6 +45,7 @@ async function templateRow(name: string) {
 
 /** The library filtered to one flow type and searched for `name`: exactly that card. */
 async function findCard(p: Page, typeLabel: string, name: string) {
+  await p.getByRole('heading', { name: 'Templates', level: 1 }).waitFor()
   await p.getByRole('group', { name: 'Flow type' }).getByRole('button', { name: typeLabel, exact: true }).click()
   await p.getByLabel('Search templates').fill(name)
   const cards = p.getByTestId('template-card')
@@ -88,7 +89,7 @@ describe('template library', () => {
       expect(await preview.getAttribute('aria-label')).toBe(`Graph of ${starter.name}: ${before.nodes.map((n) => n.data.label).join(' → ')}`)
 
       const name = `${starter.label} from template ${tag}`
-      await dialog.getByLabel(/^New pipeline in/).fill(name)
+      await dialog.getByLabel('New pipeline name').fill(name)
       await dialog.getByRole('button', { name: 'Create pipeline' }).click()
       await page.waitForURL(/\/pipelines\/[0-9a-f-]{36}$/, LONG)
       const id = page.url().split('/').pop()!
@@ -146,7 +147,8 @@ describe('template library', () => {
     viewerBrowser = await openBrowser()
     const viewer = await signInPage(viewerBrowser, app.url, 'viewer@opzenix.dev')
     await nav(viewer, 'Templates')
-    await viewer.getByLabel('Tag').selectOption({ value: 'fraud' })
+    await viewer.getByRole('heading', { name: 'Templates', level: 1 }).waitFor()
+    await viewer.getByLabel('Tag', { exact: true }).selectOption({ value: 'fraud' })
     const seen = viewer.getByTestId('template-card')
     await expect.poll(() => seen.count(), LONG).toBe(1)
     expect(await seen.first().getByRole('heading').textContent()).toBe(templateName)
@@ -172,5 +174,28 @@ describe('template library', () => {
     }
     expect(await palette.getByRole('button', { name: 'Add Train', exact: true }).count()).toBe(0)
     await page.locator('.react-flow__node').filter({ hasText: 'Security gate' }).waitFor()
+  }, STEP)
+
+  it('8. a template goes into another project of the organization, which becomes the current one', async () => {
+    const service = stack.service()
+    const { data: project, error } = await service.from('projects').insert({ organization_id: DEMO.acme, name: `checkout-web-${tag}` }).select('id, name').single()
+    expect(error).toBeNull()
+    expect((await service.from('environments').insert({ project_id: project!.id, key: 'dev', display_name: 'Development', tier: 'development', position: 0 })).error).toBeNull()
+
+    await page.reload()
+    await nav(page, 'Templates')
+    const card = await findCard(page, 'CI/CD', 'Go service')
+    await card.getByRole('button', { name: 'Open Go service' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('Project').selectOption({ label: project!.name })
+    await dialog.getByLabel('New pipeline name').fill(`Go in checkout ${tag}`)
+    await dialog.getByRole('button', { name: 'Create pipeline' }).click()
+    await page.waitForURL(/\/pipelines\/[0-9a-f-]{36}$/, LONG)
+    const id = page.url().split('/').pop()!
+    await expect.poll(() => page.getByLabel('Pipeline name').inputValue(), LONG).toBe(`Go in checkout ${tag}`)
+    const { data: stored } = await operatorDb.from('flow_templates').select('project_id, type').eq('id', id).single()
+    expect(stored).toEqual({ project_id: project!.id, type: 'cicd' })
+    // The chosen project is now the current one (the sidebar's project switcher says so).
+    await expect.poll(() => page.locator('select[aria-label="Project"]').inputValue(), LONG).toBe(project!.id)
   }, STEP)
 })

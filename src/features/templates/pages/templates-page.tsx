@@ -15,7 +15,7 @@ import { FLOW_TYPES, type FlowType } from '../lib/shared.ts'
 export default function TemplatesPage() {
   const project = useProject()
   const organization = useOrganization()
-  const { role } = useWorkspace()
+  const { role, projects, setProject } = useWorkspace()
   const templates = useTemplates(organization.id)
   const [params, setParams] = useSearchParams()
   const [openId, setOpenId] = useState<string | null>(null)
@@ -57,6 +57,7 @@ export default function TemplatesPage() {
       {open && (
         <TemplateDialog
           template={open} project={project} onClose={() => setOpenId(null)}
+          projects={projects.filter((p) => can(p.role, 'editPipelines'))} onProjectChosen={setProject}
           canUse={canPublish ? null : 'Viewers can look at templates; creating a pipeline from one needs the operator role.'}
         />
       )}
