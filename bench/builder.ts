@@ -1,8 +1,10 @@
-// Builder benchmark: a 2,000-node pipeline in the editor, in headless Chromium against a fresh stack. Inserts
-// the pipeline with the service client, signs in as the seeded operator, then for each render mode measures
-// (1) navigation start → every node the mode renders is in the DOM and measured, and (2) frame times while the
-// canvas is panned by 60 mouse-drag steps. Modes: the editor's choice for large graphs (xyflow's
-// onlyRenderVisibleElements: only nodes on screen exist in the DOM) and `?render=all` (all 2,000 nodes).
+// Builder benchmark: pipelines of 2,000 and 5,000 nodes in the editor, in headless Chromium against a fresh
+// stack. Inserts them with the service client, signs in as the seeded operator, then for each mode measures
+// (1) navigation start → every node the mode renders is in the DOM and measured, (2) frame times while the
+// canvas is panned by 60 mouse-drag steps and (3) a click on a node → its settings in the side panel (through the
+// test driver, so it includes a round trip). Modes: the editor's choice for large graphs (xyflow's
+// onlyRenderVisibleElements: only nodes on screen exist in the DOM) at 2,000 and 5,000 nodes, and
+// `?render=all` (all 2,000 nodes).
 // The SPA is the production build (e2e/lib/build.ts), served with the stack's URL injected.
 //
 // Run: npx tsx bench/builder.ts
@@ -19,14 +21,14 @@ import { startCliStack } from './lib/cli-stack.ts'
 import { report, target } from './lib/results.ts'
 import { summarize } from './lib/stats.ts'
 
-const NODES = 2000
+const SIZES = [2000, 5000]
 const COLUMNS = 50
 const PAN_STEPS = 60
 const RUNS = 3
 const PROJECT = '20000000-0000-4000-a000-000000000001' // Acme / payments-api in supabase/seed.sql
 
-/** source → 39 rows of 50 work stages (each row fanned out from the source) → … → one deploy to dev. */
-function bigPipeline() {
+/** source → rows of 50 work stages (each row fanned out from the source) → … → one deploy to dev. */
+function bigPipeline(NODES: number) {
   const kinds = ['build', 'test', 'security_scan', 'checkpoint'] as const
   const work = (ms: number) => ({ executor: { type: 'simulated', duration_ms: ms, outcome: 'success', log_lines: ['simulated step'] } })
   const nodes: object[] = [{ id: 'n0', type: 'source', position: { x: 0, y: 0 }, data: { label: 'Source', config: { repository: 'acme/payments-api', branch: 'main' } } }]
@@ -44,7 +46,7 @@ function bigPipeline() {
   return { nodes, edges }
 }
 
-interface Sample { renderMs: number; renderedNodes: number; panMs: number; frames: number; fps: number; frameMs: ReturnType<typeof summarize> }
+interface Sample { renderMs: number; renderedNodes: number; panMs: number; frames: number; fps: number; frameMs: ReturnType<typeof summarize>; selectMs: number }
 
 /** Opens the editor and waits until the rendered nodes are measured (xyflow shows a node once it has its size). */
 async function measure(page: Page, url: string, all: boolean, total: number): Promise<Sample> {
@@ -93,7 +95,23 @@ async function measure(page: Page, url: string, all: boolean, total: number): Pr
   if (transformBefore === await page.locator('.react-flow__viewport').getAttribute('style')) throw new Error('the canvas did not pan')
   const intervals = frames.slice(1).map((t, i) => t - frames[i]!)
   const panMs = frames.at(-1)! - frames[0]!
-  return { renderMs, renderedNodes, panMs, frames: intervals.length, fps: Math.round((intervals.length / panMs) * 1000 * 10) / 10, frameMs: summarize(intervals) }
+  // Select: a click on a work stage on screen (one whose middle is not under the palette) → the side panel shows its name.
+  const spot = await page.evaluate(() => {
+    for (const node of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const r = node.getBoundingClientRect()
+      const x = r.left + r.width / 2
+      const y = r.top + r.height / 2
+      if (node.textContent?.includes('Source') || !node.contains(document.elementFromPoint(x, y))) continue
+      return { x, y, label: node.querySelector('.truncate.text-sm')?.textContent ?? '' }
+    }
+    return null
+  })
+  if (!spot) throw new Error('no node on screen to select')
+  const clicked = performance.now()
+  await page.mouse.click(spot.x, spot.y)
+  await page.waitForFunction((name) => (document.querySelector<HTMLInputElement>('section[aria-label="Node settings"] input[name=label]')?.value ?? '') === name, spot.label, { polling: 'raf', timeout: 30_000 })
+  const selectMs = Math.round(performance.now() - clicked)
+  return { renderMs, renderedNodes, panMs, frames: intervals.length, fps: Math.round((intervals.length / panMs) * 1000 * 10) / 10, frameMs: summarize(intervals), selectMs }
 }
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'opzenix-bench-builder-'))
@@ -102,9 +120,13 @@ const app = await startTestApp(stack)
 const browser = await launchBrowser()
 try {
   const service = createClient(stack.apiUrl, stack.serviceRoleKey, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: ws as never } })
-  const { data: row, error } = await service.from('flow_templates')
-    .insert({ project_id: PROJECT, name: `Benchmark ${NODES} nodes`, type: 'cicd', ...bigPipeline() }).select('id').single()
-  if (error) throw error
+  const ids: Record<number, string> = {}
+  for (const size of SIZES) {
+    const { data: row, error } = await service.from('flow_templates')
+      .insert({ project_id: PROJECT, name: `Benchmark ${size} nodes`, type: 'cicd', ...bigPipeline(size) }).select('id').single()
+    if (error) throw error
+    ids[size] = row.id
+  }
 
   const page = await browser.context.newPage()
   await page.goto(app.url)
@@ -114,31 +136,35 @@ try {
   await page.getByTestId('user-email').waitFor()
 
   const { data: small } = await service.from('flow_templates').select('id, nodes').eq('project_id', PROJECT).eq('name', 'Payments API release').single()
-  const modes = {
-    visible_only: `${app.url}/pipelines/${row.id}`,
-    render_all: `${app.url}/pipelines/${row.id}?render=all`,
+  const modes: Record<string, { url: string; nodes: number; all: boolean }> = {
+    visible_only: { url: `${app.url}/pipelines/${ids[2000]}`, nodes: 2000, all: false },
+    render_all: { url: `${app.url}/pipelines/${ids[2000]}?render=all`, nodes: 2000, all: true },
+    visible_only_5000: { url: `${app.url}/pipelines/${ids[5000]}`, nodes: 5000, all: false },
     // The same measurement on the seeded release pipeline: what the page and the harness cost on their own.
-    baseline_small: `${app.url}/pipelines/${small!.id}`,
+    baseline_small: { url: `${app.url}/pipelines/${small!.id}`, nodes: 0, all: false },
   }
   const results: Record<string, unknown> = {}
-  const medians: Record<string, { renderMs: number; fps: number; frameP95: number }> = {}
-  for (const [mode, url] of Object.entries(modes)) {
-    const expected = mode === 'baseline_small' ? 0 : NODES
-    await measure(page, url, mode === 'render_all', expected) // warm-up: caches, JIT
+  const medians: Record<string, { renderMs: number; fps: number; frameP95: number; selectMs: number }> = {}
+  for (const [mode, { url, nodes, all }] of Object.entries(modes)) {
+    await measure(page, url, all, nodes) // warm-up: caches, JIT
     const samples: Sample[] = []
-    for (let i = 0; i < RUNS; i++) samples.push(await measure(page, url, mode === 'render_all', expected))
+    for (let i = 0; i < RUNS; i++) samples.push(await measure(page, url, all, nodes))
     const render = summarize(samples.map((s) => s.renderMs))
     const fps = summarize(samples.map((s) => s.fps))
     const frameP95 = summarize(samples.map((s) => s.frameMs.p95))
-    medians[mode] = { renderMs: render.median, fps: fps.median, frameP95: frameP95.median }
-    results[mode] = { url_suffix: url.slice(app.url.length).replace(row.id, ':id'), rendered_nodes: samples[0]!.renderedNodes, render_ms: render, pan_fps: fps, pan_frame_ms_p95: frameP95, samples }
-    console.log(`${mode.padEnd(13)} ${String(samples[0]!.renderedNodes).padStart(4)} nodes in the DOM: navigation → rendered median ${render.median} ms; pan ${PAN_STEPS} steps median ${fps.median} fps, frame p95 ${frameP95.median} ms`)
+    const select = summarize(samples.map((s) => s.selectMs))
+    medians[mode] = { renderMs: render.median, fps: fps.median, frameP95: frameP95.median, selectMs: select.median }
+    results[mode] = { url_suffix: url.slice(app.url.length).replace(/[0-9a-f-]{36}/, ':id'), nodes, rendered_nodes: samples[0]!.renderedNodes, render_ms: render, pan_fps: fps, pan_frame_ms_p95: frameP95, select_ms: select, samples }
+    console.log(`${mode.padEnd(17)} ${String(samples[0]!.renderedNodes).padStart(4)} of ${nodes} nodes in the DOM: navigation → rendered median ${render.median} ms; pan ${PAN_STEPS} steps median ${fps.median} fps, frame p95 ${frameP95.median} ms; select ${select.median} ms`)
   }
   // Targets are for what the editor ships (visible-only for large graphs); render=all is the comparison.
-  const pass = await report('builder', { nodes: NODES, edges: NODES - 1, pan_steps: PAN_STEPS, runs_per_mode: RUNS, viewport: '1280x800', ...results }, [
+  const pass = await report('builder', { sizes: SIZES, pan_steps: PAN_STEPS, runs_per_mode: RUNS, viewport: '1280x800', ...results }, [
     target('navigation → visible nodes rendered, ms (default mode)', '<=', 3000, medians.visible_only!.renderMs),
     target('panning fps (default mode)', '>=', 30, medians.visible_only!.fps),
     target('navigation → all 2,000 nodes rendered, ms (render=all)', '<=', 10_000, medians.render_all!.renderMs),
+    target('navigation → visible nodes rendered at 5,000 nodes, ms', '<=', 5000, medians.visible_only_5000!.renderMs),
+    target('panning fps at 5,000 nodes', '>=', 20, medians.visible_only_5000!.fps),
+    target('click → node settings shown at 5,000 nodes, ms', '<=', 500, medians.visible_only_5000!.selectMs),
   ])
   process.exitCode = pass ? 0 : 1
 } finally {
