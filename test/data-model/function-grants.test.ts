@@ -51,6 +51,8 @@ const ALLOWED: Record<string, string[]> = {
   'public.github_workflow_record': SERVER,
   'public.github_workflow_run_event': SERVER,
   'public.github_workflow_job_event': SERVER,
+  'public.claim_github_statuses': SERVER,
+  'public.finish_github_status': SERVER,
   'public.ingest_otel_batch': SERVER,
   'public.otel_ingest_token_project': SERVER,
   'public.claim_otel_export_batch': SERVER,

@@ -74,6 +74,7 @@ const EXPECTED: Record<string, [string, string, string, string, string]> = {
   step_evidence:            ['----', 's---', 's---', 's---', '----'],
   evidence_gates:           ['----', 's---', 's---', 'siud', '----'],
   evidence_gate_exceptions: ['----', 's---', 'si--', 'si--', '----'],
+  github_commit_statuses:   ['----', 's---', 's---', 's---', '----'],
 }
 
 const ACTORS = ['anon', 'viewer', 'operator', 'admin', 'other'] as const
@@ -119,6 +120,8 @@ const freshPolicyRule = async () => ({
   project_id: DEMO.project, level: 1, position: 1, name: 'Matrix', required: 1, role: 'admin',
 })
 const onNode = () => ({ execution_id: DEMO.runningExecution, node_id: 'build', content_sha256: uniq('sha') })
+const freshStatus = () => ({ project_id: DEMO.project, execution_id: DEMO.runningExecution, github_integration_id: '60000000-0000-4000-a000-000000000001',
+  sha: 'a'.repeat(40), state: 'pending', context: uniq('opzenix/matrix'), description: 'Running' })
 const freshReport = () => ({ ...onNode(), total: 1, passed: 1, failed: 0, errored: 0, skipped: 0 })
 const freshCase = async () => ({ report_id: (await serviceInsert('test_reports', freshReport())).id, execution_id: DEMO.runningExecution, node_id: 'build', name: uniq('case'), status: 'passed' })
 const freshScan = () => ({ ...onNode(), critical: 1 })
@@ -480,6 +483,11 @@ const CASES: Record<string, Case> = {
     fixture: () => serviceInsert('evidence_gate_exceptions', { environment_id: DEMO.env.dev, kind: 'security', execution_id: DEMO.runningExecution, reason: 'matrix fixture', requested_by: DEMO.users.sre }),
     insert: (a) => ({ environment_id: DEMO.env.dev, kind: 'security', execution_id: DEMO.runningExecution, reason: 'matrix insert', requested_by: actorId[a] }),
     patch: { status: 'approved' },
+  },
+  github_commit_statuses: {
+    fixture: () => serviceInsert('github_commit_statuses', freshStatus()),
+    insert: freshStatus,
+    patch: { state: 'success' },
   },
 }
 

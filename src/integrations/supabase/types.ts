@@ -762,16 +762,36 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
-                },"flow_templates": {
+                },"flow_template_versions": {
                   Row: {
-                    "created_at": string,"created_by": string | null,"description": string | null,"edges": NonNullable<Json>,"id": string,"name": string,"nodes": NonNullable<Json>,"project_id": string,"type": Database["public"]['Enums']["flow_type"],"updated_at": string,"version": number
+                    "created_at": string,"created_by": string | null,"edges": NonNullable<Json>,"flow_template_id": string,"id": string,"message": string | null,"name": string,"nodes": NonNullable<Json>,"project_id": string,"restored_from": number | null,"type": Database["public"]['Enums']["flow_type"],"version": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"edges"?: NonNullable<Json>,"id"?: string,"name": string,"nodes"?: NonNullable<Json>,"project_id": string,"type"?: Database["public"]['Enums']["flow_type"],"updated_at"?: string,"version"?: number
+                    "created_at"?: string,"created_by"?: string | null,"edges": NonNullable<Json>,"flow_template_id": string,"id"?: string,"message"?: string | null,"name": string,"nodes": NonNullable<Json>,"project_id": string,"restored_from"?: number | null,"type": Database["public"]['Enums']["flow_type"],"version": number
                   }
                   Update: {
-                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"edges"?: NonNullable<Json>,"id"?: string,"name"?: string,"nodes"?: NonNullable<Json>,"project_id"?: string,"type"?: Database["public"]['Enums']["flow_type"],"updated_at"?: string,"version"?: number
+                    "created_at"?: string,"created_by"?: string | null,"edges"?: NonNullable<Json>,"flow_template_id"?: string,"id"?: string,"message"?: string | null,"name"?: string,"nodes"?: NonNullable<Json>,"project_id"?: string,"restored_from"?: number | null,"type"?: Database["public"]['Enums']["flow_type"],"version"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "flow_template_versions_flow_template_id_fkey"
+      columns: ["flow_template_id"]
+isOneToOne: false
+      referencedRelation: "flow_templates"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"flow_templates": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"description": string | null,"edges": NonNullable<Json>,"id": string,"name": string,"nodes": NonNullable<Json>,"project_id": string,"save_message": string | null,"type": Database["public"]['Enums']["flow_type"],"updated_at": string,"version": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"edges"?: NonNullable<Json>,"id"?: string,"name": string,"nodes"?: NonNullable<Json>,"project_id": string,"save_message"?: string | null,"type"?: Database["public"]['Enums']["flow_type"],"updated_at"?: string,"version"?: number
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"edges"?: NonNullable<Json>,"id"?: string,"name"?: string,"nodes"?: NonNullable<Json>,"project_id"?: string,"save_message"?: string | null,"type"?: Database["public"]['Enums']["flow_type"],"updated_at"?: string,"version"?: number
                   }
                   Relationships: [
                     {
@@ -802,6 +822,38 @@ isOneToOne: false
       referencedColumns: ["id","project_id"]
     },{
       foreignKeyName: "freeze_windows_project_id_fkey"
+      columns: ["project_id"]
+isOneToOne: false
+      referencedRelation: "projects"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"github_commit_statuses": {
+                  Row: {
+                    "attempts": number,"context": string,"created_at": string,"delivery": string,"description": string,"error": string | null,"execution_id": string,"github_integration_id": string,"id": number,"project_id": string,"sent_at": string | null,"sha": string,"state": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attempts"?: number,"context": string,"created_at"?: string,"delivery"?: string,"description": string,"error"?: string | null,"execution_id": string,"github_integration_id": string,"id"?: never,"project_id": string,"sent_at"?: string | null,"sha": string,"state": string
+                  }
+                  Update: {
+                    "attempts"?: number,"context"?: string,"created_at"?: string,"delivery"?: string,"description"?: string,"error"?: string | null,"execution_id"?: string,"github_integration_id"?: string,"id"?: never,"project_id"?: string,"sent_at"?: string | null,"sha"?: string,"state"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "github_commit_statuses_execution_id_fkey"
+      columns: ["execution_id"]
+isOneToOne: false
+      referencedRelation: "executions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "github_commit_statuses_github_integration_id_fkey"
+      columns: ["github_integration_id"]
+isOneToOne: false
+      referencedRelation: "github_integrations"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "github_commit_statuses_project_id_fkey"
       columns: ["project_id"]
 isOneToOne: false
       referencedRelation: "projects"
@@ -1683,6 +1735,11 @@ isOneToOne: false
 "cicd_task_type":
 { Args: { "_config": Json,"_kind": Database["public"]['Enums']["node_kind"],"_name": string }; Returns: string
                            },
+"claim_github_statuses":
+{ Args: { "_limit"?: number }; Returns: {
+              "context": string,"description": string,"execution_id": string,"id": number,"organization_id": string,"repository_name": string,"repository_owner": string,"sha": string,"state": string
+            }[]
+                           },
 "claim_notification_deliveries":
 { Args: { "_lease_seconds"?: number,"_limit"?: number }; Returns: Json
                            },
@@ -1840,6 +1897,9 @@ isOneToOne: false
 "execution_trace_id":
 { Args: { "_execution_id": string }; Returns: string
                            },
+"finish_github_status":
+{ Args: { "_error"?: string,"_id": number,"_sent": boolean }; Returns: undefined
+                           },
 "finish_notification_delivery":
 { Args: { "_delivered": boolean,"_error": string,"_http_status": number,"_id": string,"_max_attempts"?: number,"_retry_base_ms"?: number,"_retryable": boolean }; Returns: Database["public"]['Enums']["notification_delivery_status"]
                            },
@@ -1983,6 +2043,27 @@ isOneToOne: false
                           SetofOptions: {
         from: "*"
         to: "environments"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
+"restore_flow_template_version":
+{ Args: { "_expected_version"?: number,"_flow_template_id": string,"_message"?: string,"_version": number }; Returns: {
+              "created_at": string,
+"created_by": string | null,
+"description": string | null,
+"edges": NonNullable<Json>,
+"id": string,
+"name": string,
+"nodes": NonNullable<Json>,
+"project_id": string,
+"save_message": string | null,
+"type": Database["public"]['Enums']["flow_type"],
+"updated_at": string,
+"version": number
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "flow_templates"
         isOneToOne: true
         isSetofReturn: false
       } },

@@ -6,6 +6,8 @@ import { serviceClient } from '../_shared/auth.ts'
 import { handle, json, readInput } from '../_shared/http.ts'
 import { tickAll } from '../_shared/engine/tick-all.ts'
 import { sweepStaleDeliveries } from '../_shared/github/sweep.ts'
+import { sendCommitStatuses } from '../_shared/github/commit-statuses.ts'
+import { afterResponse } from '../_shared/github/webhook-request.ts'
 import { requireServiceRole } from '../_shared/service-role.ts'
 
 const input = z.object({
@@ -28,5 +30,8 @@ export const handler = handle(['POST'], async (req) => {
   // The scheduler's tick also finishes webhook deliveries a dead worker left behind (at most every 30 s per
   // worker), so they do not wait for the next delivery to arrive; on hosted Supabase pg_cron calls this too.
   if (!body.execution_id) await sweepStaleDeliveries().catch((error) => console.error('webhook sweep failed:', error))
+  // Commit statuses the runs' changes queued go to GitHub after the answer, so GitHub's latency never slows the
+  // tick (docs/github.md#commit-statuses).
+  if (!body.execution_id) afterResponse(sendCommitStatuses(serviceClient()).catch((error) => console.error('commit statuses not sent:', error)))
   return json(report)
 })
