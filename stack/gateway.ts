@@ -26,6 +26,14 @@ function apiKeyOf(req: IncomingMessage): string | undefined {
   return new URL(req.url ?? '/', 'http://gateway').searchParams.get('apikey') ?? undefined
 }
 
+/** `rest` without an `apikey` query parameter: the key is the gateway's to read, not a column filter for PostgREST
+ * (Supabase's gateway hides the credential from the service behind it the same way). */
+function withoutApiKeyParam(rest: string): string {
+  if (!rest.includes('apikey=')) return rest
+  // Cut the parameter out of the raw string: re-encoding the rest could change PostgREST's filters.
+  return rest.replace(/([?&])apikey=[^&]*(&|$)/, (_, before: string, after: string) => (after ? before : '')).replace(/\?$/, '')
+}
+
 function needsApiKey(prefix: string, rest: string): boolean {
   if (prefix === 'rest' || prefix === 'realtime') return true
   if (prefix === 'auth') return !KEYLESS_AUTH_PATHS.some((p) => rest === p || rest.startsWith(`${p}?`) || rest.startsWith(`${p}/`))
@@ -79,7 +87,7 @@ export function createGateway(config: StackConfig, routes: Routes): http.Server 
     const limit = target.prefix === 'storage' ? undefined : limits[target.prefix as LimitedPrefix]
     if (limit !== undefined && (declaredLength(req) ?? 0) > limit) return sendTooLarge(res, target.prefix as LimitedPrefix, limit)
     try {
-      await routes[target.prefix].handle(req, res, target.rest)
+      await routes[target.prefix].handle(req, res, target.prefix === 'rest' ? withoutApiKeyParam(target.rest) : target.rest)
     } catch (error) {
       sendJson(res, 500, { message: (error as Error).message })
     }

@@ -48,6 +48,12 @@ describe('REST through the gateway', () => {
     expect(await wrong.json()).toEqual({ message: 'Invalid authentication credentials' })
   })
 
+  it('takes the API key from the query string too, and does not hand it to PostgREST as a filter', async () => {
+    const res = await fetch(`${stack.apiUrl}/rest/v1/open_counters?select=label&label=eq.seeded&apikey=${stack.anonKey}`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual([{ label: 'seeded' }])
+  })
+
   it('refuses a token once it has expired, though PostgREST served (and cached) it before', async () => {
     // PostgREST allows 30 s of clock skew: this token is accepted for about 3 s more, then refused.
     const exp = Math.floor(Date.now() / 1000) - 27
