@@ -29,6 +29,7 @@ const TABLES = [
   'environments', 'environment_config_versions', 'approval_requests', 'approval_votes', 'environment_locks',
   'webhook_deliveries', 'audit_logs', 'connections', 'connection_health_events', 'notification_deliveries',
   'notification_events', 'artifacts', 'github_tokens', 'projects', 'organization_members', 'checkpoints',
+  'test_reports', 'test_cases', 'vulnerability_scans', 'sboms', 'step_evidence', 'evidence_gate_exceptions',
 ]
 
 let stack: TestStack
