@@ -20,6 +20,7 @@ const ALLOWED: Record<string, string[]> = {
   'public.telemetry_metric_series': BROWSER,
   'public.rollback_deployment': BROWSER,
   'public.instantiate_pipeline_template': BROWSER,
+  'public.restore_flow_template_version': BROWSER,
   'public.promotion_plan': BROWSER,
   'public.environment_promotion_status': BROWSER,
   'public.release_matrix': BROWSER,

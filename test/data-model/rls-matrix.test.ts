@@ -26,6 +26,8 @@ const EXPECTED: Record<string, [string, string, string, string, string]> = {
   environment_config_versions: ['----', 's---', 'si--', 'si--', '----'],
   secret_references:        ['----', 's---', 's---', 'siud', '----'],
   flow_templates:           ['----', 's---', 'siu-', 'siud', '----'],
+  // Written only by the save triggers on flow_templates (test/data-model/pipeline-versions.test.ts).
+  flow_template_versions:   ['----', 's---', 's---', 's---', '----'],
   pipeline_templates:       ['----', 's---', 'siu-', 'siud', '----'],
   // Written only by instantiate_pipeline_template (test/data-model/pipeline-templates.test.ts).
   pipeline_template_uses:   ['----', 's---', 's---', 's---', '----'],
@@ -251,6 +253,16 @@ const CASES: Record<string, Case> = {
     fixture: () => serviceInsert('flow_templates', { project_id: DEMO.project, name: uniq('flow') }),
     insert: () => ({ project_id: DEMO.project, name: uniq('flow'), type: 'security' }),
     patch: { description: 'changed' },
+  },
+  flow_template_versions: {
+    fixture: async () => {
+      const pipeline = await serviceInsert('flow_templates', { project_id: DEMO.project, name: uniq('versioned') })
+      const { data } = await service.from('flow_template_versions').select().eq('flow_template_id', pipeline.id).single()
+      return data!
+    },
+    insert: async () => ({ flow_template_id: (await serviceInsert('flow_templates', { project_id: DEMO.project, name: uniq('forged') })).id,
+      project_id: DEMO.project, version: 2, name: 'forged', type: 'cicd', nodes: [], edges: [] }),
+    patch: { message: 'rewritten' },
   },
   pipeline_templates: {
     fixture: () => serviceInsert('pipeline_templates', { organization_id: DEMO.acme, name: 'Private', category: 'Internal' }),
