@@ -220,14 +220,14 @@ isOneToOne: false
                   ]
                 },"branch_mappings": {
                   Row: {
-                    "branch_pattern": string,"created_at": string,"environment_id": string,"flow_template_id": string | null,"github_integration_id": string | null,"id": string,"is_deployable": boolean,"position": number,"project_id": string,"updated_at": string
+                    "branch_pattern": string,"created_at": string,"environment_id": string,"flow_template_id": string | null,"github_integration_id": string | null,"id": string,"is_deployable": boolean,"on_pull_request": boolean,"position": number,"project_id": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "branch_pattern": string,"created_at"?: string,"environment_id": string,"flow_template_id"?: string | null,"github_integration_id"?: string | null,"id"?: string,"is_deployable"?: boolean,"position"?: number,"project_id": string,"updated_at"?: string
+                    "branch_pattern": string,"created_at"?: string,"environment_id": string,"flow_template_id"?: string | null,"github_integration_id"?: string | null,"id"?: string,"is_deployable"?: boolean,"on_pull_request"?: boolean,"position"?: number,"project_id": string,"updated_at"?: string
                   }
                   Update: {
-                    "branch_pattern"?: string,"created_at"?: string,"environment_id"?: string,"flow_template_id"?: string | null,"github_integration_id"?: string | null,"id"?: string,"is_deployable"?: boolean,"position"?: number,"project_id"?: string,"updated_at"?: string
+                    "branch_pattern"?: string,"created_at"?: string,"environment_id"?: string,"flow_template_id"?: string | null,"github_integration_id"?: string | null,"id"?: string,"is_deployable"?: boolean,"on_pull_request"?: boolean,"position"?: number,"project_id"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     {

@@ -2,7 +2,8 @@
 import { claimDelivery, finishDelivery } from './deliveries.ts'
 import type { IntegrationRow } from './integration-secret.ts'
 import { handlePush, type Outcome } from './push.ts'
-import { recordDeploymentStatus, recordPullRequest } from './workflow-events.ts'
+import { handlePullRequest } from './pull-request.ts'
+import { recordDeploymentStatus } from './workflow-events.ts'
 import { handleWorkflowJob, handleWorkflowRun } from './workflow-run.ts'
 
 // deno-lint-ignore no-explicit-any
@@ -10,7 +11,7 @@ type Payload = Record<string, any>
 
 const recorders: Record<string, (p: Payload, integration: IntegrationRow) => Outcome | Promise<Outcome>> = {
   ping: (p) => ({ status: 'processed', result: { zen: p.zen, hook_id: p.hook_id } }),
-  pull_request: recordPullRequest,
+  pull_request: handlePullRequest,
   workflow_run: handleWorkflowRun,
   workflow_job: handleWorkflowJob,
   deployment_status: recordDeploymentStatus,

@@ -32,7 +32,7 @@ export async function handlePush(integration: IntegrationRow, payload: PushPaylo
   const mappings = await many<BranchMapping>(
     `select id, branch_pattern, environment_id, flow_template_id, is_deployable, position, created_at::text as created_at
      from public.branch_mappings
-     where github_integration_id = $1 or (github_integration_id is null and project_id = $2)`,
+     where not on_pull_request and (github_integration_id = $1 or (github_integration_id is null and project_id = $2))`,
     [integration.id, integration.project_id],
   )
   const mapping = pickMapping(mappings, branch)
