@@ -41,6 +41,9 @@ export const queryKeys = {
     all: ['pipelines'] as const,
     list: (projectId: string) => ['pipelines', 'list', projectId] as const,
     detail: (id: string) => ['pipelines', 'detail', id] as const,
+    /** Under detail: saving or restoring the pipeline (which invalidates its detail) refreshes its history. */
+    versions: (id: string, page: number) => ['pipelines', 'detail', id, 'versions', page] as const,
+    version: (id: string, version: number) => ['pipelines', 'detail', id, 'version', version] as const,
     page: (projectId: string, search: string, page: number) => ['pipelines', 'list', projectId, search, page] as const,
     environmentRules: (projectId: string) => ['pipelines', 'environment-rules', projectId] as const,
   },

@@ -14,13 +14,15 @@ export const savePipelineInput = z.object({
   edges: z.array(z.unknown()),
   /** The version the editor loaded; the update applies only if nobody saved in between. */
   version: z.number().int().optional(),
+  /** What this save is about; kept on the version it makes (flow_template_versions.message), not on the pipeline. */
+  message: z.string().trim().max(500, 'Keep the message under 500 characters').optional(),
 })
 export type SavePipelineInput = z.input<typeof savePipelineInput>
 
 /** Inserts or updates flow_templates under RLS; returns the saved id and version. */
 export async function savePipeline(raw: SavePipelineInput) {
   const input = savePipelineInput.parse(raw)
-  const graph = { name: input.name, type: input.type, nodes: input.nodes as NonNullable<Json>, edges: input.edges as NonNullable<Json> }
+  const graph = { name: input.name, type: input.type, nodes: input.nodes as NonNullable<Json>, edges: input.edges as NonNullable<Json>, save_message: input.message || null }
   const { data: auth } = await supabase.auth.getUser()
   const result = input.id
     ? await supabase.from('flow_templates').update({ ...graph, version: (input.version ?? 1) + 1 })

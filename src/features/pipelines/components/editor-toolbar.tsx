@@ -7,8 +7,10 @@ import { useEditorStore } from '../store/editor-store.ts'
 
 const TYPE_LABELS = FLOW_TYPE_LABELS satisfies Record<(typeof Constants.public.Enums.flow_type)[number], string>
 
-/** Name, type, undo, save and the save status; the Run control is passed in (it needs the saved id). */
-export function EditorToolbar({ readOnly, saving, onSave, status, run }: { readOnly: boolean; saving: boolean; onSave: () => void; status: string; run: React.ReactNode }) {
+/** Name, type, undo, save (with an optional message for the version it makes) and the save status; Run is passed in. */
+export function EditorToolbar({ readOnly, saving, onSave, status, run, message, onMessageChange }: {
+  readOnly: boolean; saving: boolean; onSave: () => void; status: string; run: React.ReactNode; message: string; onMessageChange: (message: string) => void
+}) {
   const name = useEditorStore((s) => s.name)
   const type = useEditorStore((s) => s.type)
   const canUndo = useEditorStore((s) => s.past.length > 0)
@@ -22,10 +24,14 @@ export function EditorToolbar({ readOnly, saving, onSave, status, run }: { readO
       <NativeSelect aria-label="Pipeline type" value={type} disabled={readOnly} onChange={(e) => setType(e.target.value as typeof type)} className="w-40">
         {Constants.public.Enums.flow_type.map((t) => <option key={t} value={t}>{TYPE_LABELS[t]}</option>)}
       </NativeSelect>
-      <p className="min-w-0 flex-1 truncate text-xs text-muted-foreground" data-testid="save-status" aria-live="polite">{status}</p>
+      <p className="min-w-28 flex-1 truncate text-xs text-muted-foreground" data-testid="save-status" aria-live="polite">{status}</p>
       {!readOnly && (
         <>
           <Button variant="outline" size="sm" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)"><Undo2 /> Undo</Button>
+          <Input
+            aria-label="Save message (optional)" placeholder="What changed? (optional)" value={message} maxLength={500}
+            onChange={(e) => onMessageChange(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') onSave() }} className="h-9 w-44"
+          />
           <Button variant="outline" onClick={onSave} disabled={saving} title="Save (Ctrl+S)"><Save /> {saving ? 'Saving…' : 'Save pipeline'}</Button>
         </>
       )}

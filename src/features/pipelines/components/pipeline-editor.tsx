@@ -25,6 +25,7 @@ import { Palette } from './palette.tsx'
 import { PipelineCanvas } from './pipeline-canvas.tsx'
 import { RunDialog } from './run-dialog.tsx'
 import { UnsavedChangesGuard } from './unsaved-changes-guard.tsx'
+import { VersionHistory } from './version-history.tsx'
 
 /** The builder for one pipeline (or a new one): palette, canvas, side panel, live rule checks, save and run. */
 export function PipelineEditor({ pipeline, environments, projectId, renderAll, newType = 'cicd' }: { pipeline: PipelineData | null; environments: EnvironmentRulesData; projectId: string; renderAll?: boolean; newType?: FlowType }) {
@@ -35,7 +36,8 @@ export function PipelineEditor({ pipeline, environments, projectId, renderAll, n
   const version = useRef(pipeline?.version)
   const [loadError, setLoadError] = useState<string[] | null>(null)
   const [loaded, setLoaded] = useState(false)
-  const [side, setSide] = useState<'node' | 'code'>('node')
+  const [side, setSide] = useState<'node' | 'code' | 'history'>('node')
+  const [message, setMessage] = useState('')
   const envKeys = useMemo(() => environments.map((e) => e.key), [environments])
 
   useLayoutEffect(() => {
@@ -63,9 +65,10 @@ export function PipelineEditor({ pipeline, environments, projectId, renderAll, n
     if (name.trim() === '') return toast({ title: 'Give the pipeline a name before saving', tone: 'danger' })
     const stored = toStoredJson(nodes, current)
     try {
-      const saved = await save.mutateAsync({ id: pipeline?.id, projectId, name, type, nodes: stored.nodes, edges: stored.edges, version: version.current })
+      const saved = await save.mutateAsync({ id: pipeline?.id, projectId, name, type, nodes: stored.nodes, edges: stored.edges, version: version.current, message })
       version.current = saved.version
       useEditorStore.getState().markSaved()
+      setMessage('')
       toast({ title: 'Pipeline saved', description: errors > 0 ? `It has ${plural(errors, 'error')}; it cannot run until fixed.` : undefined, tone: errors > 0 ? 'info' : 'success' })
       if (!pipeline) navigate(`/pipelines/${saved.id}`, { replace: true })
     } catch (error) {
@@ -85,7 +88,7 @@ export function PipelineEditor({ pipeline, environments, projectId, renderAll, n
     <div className="flex flex-col gap-3">
       {!readOnly && <UnsavedChangesGuard />}
       <EditorToolbar
-        readOnly={readOnly} saving={save.isPending} onSave={() => void onSave()}
+        readOnly={readOnly} saving={save.isPending} onSave={() => void onSave()} message={message} onMessageChange={setMessage}
         status={errors > 0 ? `${status} · has ${plural(errors, 'error')}; it cannot run until fixed` : status}
         run={<>
           {pipeline && <ExplainPipeline pipelineId={pipeline.id} />}
@@ -101,13 +104,22 @@ export function PipelineEditor({ pipeline, environments, projectId, renderAll, n
         </div>
         <aside className="flex h-[68vh] min-h-96 flex-col gap-3 overflow-y-auto rounded-md border bg-card p-3">
           <div className="flex gap-1" role="group" aria-label="Side panel">
-            {(['node', 'code'] as const).map((view) => (
+            {(pipeline ? ['node', 'code', 'history'] as const : ['node', 'code'] as const).map((view) => (
               <Button key={view} size="sm" variant={side === view ? 'secondary' : 'ghost'} aria-pressed={side === view} className="h-7 px-2 text-xs" onClick={() => setSide(view)}>
-                {view === 'node' ? 'Node and checks' : 'Code'}
+                {view === 'node' ? 'Node and checks' : view === 'code' ? 'Code' : 'History'}
               </Button>
             ))}
           </div>
-          {side === 'code' ? <CodeView readOnly={readOnly} /> : (
+          {side === 'history' && pipeline ? (
+            <VersionHistory
+              pipelineId={pipeline.id} readOnly={readOnly} dirty={dirty} loadedVersion={() => version.current}
+              onRestored={(saved) => {
+                const graph = fromStoredJson(saved.nodes, saved.edges)
+                version.current = saved.version
+                useEditorStore.getState().load({ name: saved.name, type: saved.type, ...(graph.ok ? graph : { nodes: [], edges: [] }) })
+              }}
+            />
+          ) : side === 'code' ? <CodeView readOnly={readOnly} /> : (
             <>
               <NodePanel environments={environments} readOnly={readOnly} />
               <hr />
