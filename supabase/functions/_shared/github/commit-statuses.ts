@@ -1,9 +1,11 @@
 // Sends the queued GitHub commit statuses of runs (github_commit_statuses, queued by a trigger on executions) with
-// the organization's token: called by engine-tick on every scheduler tick. Each status is sent once, in order per
-// run; GitHub's refusal (or a missing token) is recorded on the row, not retried.
+// the GitHub App's installation token (app-token.ts) or else the organization's token: called by engine-tick on
+// every scheduler tick. Each status is sent once, in order per run; GitHub's refusal (or a missing token) is
+// recorded on the row, not retried.
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { octokit } from '../connections/github.ts'
 import { many, one } from './db.ts'
+import { appConfigured, installationToken } from './app-token.ts'
 import { orgToken } from './org-token.ts'
 
 interface Due {
@@ -19,11 +21,15 @@ export function runUrl(executionId: string): string {
 export async function sendCommitStatuses(admin: SupabaseClient, limit = 20): Promise<number> {
   const due = await many<Due>('select * from public.claim_github_statuses($1)', [limit])
   const tokens = new Map<string, Promise<string>>()
+  const tokenOf = (organizationId: string) => {
+    if (!tokens.has(organizationId)) tokens.set(organizationId, orgToken(admin, organizationId))
+    return tokens.get(organizationId)!
+  }
   for (const s of due) {
     let error: string | null = null
     try {
-      if (!tokens.has(s.organization_id)) tokens.set(s.organization_id, orgToken(admin, s.organization_id))
-      const token = await tokens.get(s.organization_id)!
+      // The GitHub App's installation token when the app is configured, else the organization's token.
+      const token = appConfigured() ? await installationToken(s.repository_owner, s.repository_name) : await tokenOf(s.organization_id)
       await octokit(token).repos.createCommitStatus({
         owner: s.repository_owner, repo: s.repository_name, sha: s.sha, state: s.state, context: s.context,
         description: s.description, target_url: runUrl(s.execution_id),
