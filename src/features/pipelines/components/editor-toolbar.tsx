@@ -1,4 +1,4 @@
-import { Save, Undo2 } from 'lucide-react'
+import { Redo2, Save, Undo2 } from 'lucide-react'
 import { Button } from '../../../components/ui/button.tsx'
 import { Input, NativeSelect } from '../../../components/ui/input.tsx'
 import { Constants } from '../../../integrations/supabase/types.ts'
@@ -14,7 +14,8 @@ export function EditorToolbar({ readOnly, saving, onSave, status, run, message, 
   const name = useEditorStore((s) => s.name)
   const type = useEditorStore((s) => s.type)
   const canUndo = useEditorStore((s) => s.past.length > 0)
-  const { setName, setType, undo } = useEditorStore.getState()
+  const canRedo = useEditorStore((s) => s.future.length > 0)
+  const { setName, setType, undo, redo } = useEditorStore.getState()
   return (
     <div className="flex flex-wrap items-center gap-2">
       <Input
@@ -28,6 +29,7 @@ export function EditorToolbar({ readOnly, saving, onSave, status, run, message, 
       {!readOnly && (
         <>
           <Button variant="outline" size="sm" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)"><Undo2 /> Undo</Button>
+          <Button variant="outline" size="sm" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z or Ctrl+Y)"><Redo2 /> Redo</Button>
           <Input
             aria-label="Save message (optional)" placeholder="What changed? (optional)" value={message} maxLength={500}
             onChange={(e) => onMessageChange(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') onSave() }} className="h-9 w-44"

@@ -7,6 +7,7 @@ import { tidyPositions } from '../lib/auto-layout.ts'
 import type { Highlights } from '../lib/issue-highlights.ts'
 import { isNodeKind } from '../lib/shared.ts'
 import { useEditorStore } from '../store/editor-store.ts'
+import { FindNode } from './find-node.tsx'
 import { nodeTypes } from './flow-nodes.tsx'
 
 export const PALETTE_MIME = 'application/x-opzenix-kind'
@@ -62,6 +63,7 @@ export function PipelineCanvas({ readOnly, highlights, environments, renderAll }
         aria-label={readOnly ? 'Pipeline graph (read only)' : 'Pipeline graph editor'}
       >
         <Background gap={20} />
+        <FindNode />
         <Controls showInteractive={false}>
           {!readOnly && <ControlButton onClick={() => void tidy()} title="Tidy up: lay the graph out left to right" aria-label="Tidy up the layout"><Workflow /></ControlButton>}
         </Controls>

@@ -4,7 +4,10 @@ import { useEditorStore } from '../store/editor-store.ts'
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 
-/** Ctrl/Cmd+S saves (even from a field); Ctrl/Cmd+Z undoes outside fields, where the browser's own undo applies. */
+/**
+ * Ctrl/Cmd+S saves (even from a field). Outside fields, where the browser's own editing applies: Ctrl/Cmd+Z undoes,
+ * Ctrl/Cmd+Shift+Z and Ctrl+Y redo, Ctrl/Cmd+C copies the selected nodes and Ctrl/Cmd+V pastes them.
+ */
 export function useEditorShortcuts(onSave: () => void, enabled: boolean) {
   const save = useRef(onSave)
   save.current = onSave
@@ -16,9 +19,18 @@ export function useEditorShortcuts(onSave: () => void, enabled: boolean) {
       if (key === 's') {
         event.preventDefault()
         save.current()
-      } else if (key === 'z' && !event.shiftKey && !typing(event.target)) {
+      } else if (typing(event.target)) {
+        return
+      } else if (key === 'z' && !event.shiftKey) {
         event.preventDefault()
         useEditorStore.getState().undo()
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault()
+        useEditorStore.getState().redo()
+      } else if (key === 'c' && !event.shiftKey && !window.getSelection()?.toString()) {
+        if (useEditorStore.getState().copySelection() > 0) event.preventDefault()
+      } else if (key === 'v' && !event.shiftKey) {
+        if (useEditorStore.getState().paste() > 0) event.preventDefault()
       }
     }
     window.addEventListener('keydown', onKeyDown)

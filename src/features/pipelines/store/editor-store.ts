@@ -1,6 +1,7 @@
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react'
 import { create } from 'zustand'
 import { edgeId, type FlowEdge, type FlowNode } from '../lib/flow-types.ts'
+import { copyNodes, pasteClip, type Clip } from '../lib/clipboard.ts'
 import { createNode } from '../lib/node-factory.ts'
 import type { NodeKind } from '../lib/shared.ts'
 
@@ -17,6 +18,11 @@ export interface EditorState {
   /** Bumped on every change the rules care about (not on moves or selection), so validation reruns only then. */
   revision: number
   past: Snapshot[]
+  /** Undone steps, newest last; any new edit clears them. */
+  future: Snapshot[]
+  /** What Copy took (kept across pipelines while the app is open), and how many times it was pasted. */
+  clipboard: Clip | null
+  pastes: number
   /** The node whose config edits are being coalesced into one undo step. */
   editing: string | null
   /** Bumped when the graph is replaced wholesale (load, undo), so forms showing node data start afresh. */
@@ -36,6 +42,11 @@ export interface EditorState {
   setName(name: string): void
   setType(type: FlowType): void
   undo(): void
+  redo(): void
+  /** Copies the selected nodes and the edges among them; returns how many nodes. */
+  copySelection(): number
+  /** Pastes the clipboard as new nodes (fresh ids, internal edges kept), selected, as one undo step. */
+  paste(): number
   /** The whole graph replaced by what the code view reads (one undo step). */
   replaceGraph(nodes: FlowNode[], edges: FlowEdge[], announcement: string): void
   markSaved(): void
@@ -46,17 +57,17 @@ const DRAG = '\u0000drag'
 
 /** Editor state only (the saved pipeline itself lives in TanStack Query). */
 export const useEditorStore = create<EditorState>()((set, get) => {
-  const remember = (): Pick<EditorState, 'past' | 'editing'> => {
+  const remember = (): Pick<EditorState, 'past' | 'future' | 'editing'> => {
     const { nodes, edges, past } = get()
-    return { past: [...past.slice(-(HISTORY - 1)), { nodes, edges }], editing: null }
+    return { past: [...past.slice(-(HISTORY - 1)), { nodes, edges }], future: [], editing: null }
   }
   const changed = (extra: Partial<EditorState>) => set((s) => ({ ...extra, dirty: true, revision: s.revision + 1 }))
 
   return {
-    name: '', type: 'cicd', nodes: [], edges: [], dirty: false, revision: 0, epoch: 0, past: [], editing: null, announcement: '',
+    name: '', type: 'cicd', nodes: [], edges: [], dirty: false, revision: 0, epoch: 0, past: [], future: [], clipboard: null, pastes: 0, editing: null, announcement: '',
 
     load: ({ name, type, nodes, edges }) =>
-      set((s) => ({ name, type, nodes, edges, dirty: false, revision: s.revision + 1, epoch: s.epoch + 1, past: [], editing: null, announcement: '' })),
+      set((s) => ({ name, type, nodes, edges, dirty: false, revision: s.revision + 1, epoch: s.epoch + 1, past: [], future: [], pastes: 0, editing: null, announcement: '' })),
 
     onNodesChange: (changes) => {
       const removes = changes.filter((c) => c.type === 'remove').map((c) => c.id)
@@ -141,10 +152,40 @@ export const useEditorStore = create<EditorState>()((set, get) => {
     setType: (type) => set({ type, dirty: true }),
 
     undo: () => {
-      const { past } = get()
+      const { past, future, nodes, edges } = get()
       const previous = past.at(-1)
       if (!previous) return
-      changed({ ...previous, past: past.slice(0, -1), editing: null, epoch: get().epoch + 1, announcement: 'Undone' })
+      changed({ ...previous, past: past.slice(0, -1), future: [...future, { nodes, edges }], editing: null, epoch: get().epoch + 1, announcement: 'Undone' })
+    },
+
+    redo: () => {
+      const { past, future, nodes, edges } = get()
+      const next = future.at(-1)
+      if (!next) return
+      changed({ ...next, future: future.slice(0, -1), past: [...past.slice(-(HISTORY - 1)), { nodes, edges }], editing: null, epoch: get().epoch + 1, announcement: 'Redone' })
+    },
+
+    copySelection: () => {
+      const { nodes, edges } = get()
+      const clip = copyNodes(nodes, edges, nodes.filter((n) => n.selected).map((n) => n.id))
+      if (!clip) return 0
+      set({ clipboard: clip, pastes: 0, announcement: `Copied ${clip.nodes.length === 1 ? clip.nodes[0].data.label : `${clip.nodes.length} nodes`}` })
+      return clip.nodes.length
+    },
+
+    paste: () => {
+      const { clipboard, nodes, edges, pastes } = get()
+      if (!clipboard) return 0
+      const step = 40 * (pastes + 1)
+      const pasted = pasteClip(clipboard, nodes, { x: step, y: step })
+      changed({
+        ...remember(),
+        nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...pasted.nodes],
+        edges: [...edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...pasted.edges],
+        pastes: pastes + 1,
+        announcement: `Pasted ${pasted.nodes.length === 1 ? pasted.nodes[0].data.label : `${pasted.nodes.length} nodes`}`,
+      })
+      return pasted.nodes.length
     },
 
     replaceGraph: (nodes, edges, announcement) =>
