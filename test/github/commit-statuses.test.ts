@@ -13,13 +13,17 @@ import { deliver, example } from './webhook-client.ts'
 
 const INTEGRATION = '60000000-0000-4000-a000-000000000001' // acme/payments-api; develop → the dev pipeline
 const STATUSES = /^\/repos\/acme\/payments-api\/statuses\/[0-9a-f]{40}$/
+const GHES_STATUSES = /^\/api\/v3\/repos\/acme\/payments-api\/statuses\/[0-9a-f]{40}$/
 let github: RecordingServer
+let ghes: RecordingServer
 let stack: ProjectStack
 let secret: string
 let tickBefore: string | undefined
 
 beforeAll(async () => {
-  github = await startRecordingServer([...githubRoutes, { method: 'POST', path: STATUSES, reply: { status: 201, json: { id: 1, state: 'pending' } } }])
+  // github.com (GITHUB_API_URL: the token check) and a GitHub Enterprise Server the connection names for acme.
+  github = await startRecordingServer(githubRoutes)
+  ghes = await startRecordingServer([{ method: 'POST', path: GHES_STATUSES, reply: { status: 201, json: { id: 1, state: 'pending' } } }])
   tickBefore = process.env.OPZENIX_TICK_MS
   process.env.OPZENIX_TICK_MS = '300'
   stack = await startProjectWithEnv({ GITHUB_API_URL: github.url, OPZENIX_APP_URL: 'https://opzenix.example.com', CONNECTION_TIMEOUT_MS: '3000' })
@@ -28,10 +32,12 @@ beforeAll(async () => {
   expect(token.error).toBeNull()
   const hook = await admin.functions.invoke(`github-api/integrations/${INTEGRATION}/webhook-secret`, { method: 'POST' })
   secret = hook.data.secret
+  await sql(stack, `update public.connections set config = config || jsonb_build_object('api_url', $1::text) where type = 'github' and organization_id = $2`, [`${ghes.url}/api/v3`, DEMO.acme])
 }, 180_000)
 afterAll(async () => {
   await stack?.stop()
   await github?.stop()
+  await ghes?.stop()
   if (tickBefore === undefined) delete process.env.OPZENIX_TICK_MS
   else process.env.OPZENIX_TICK_MS = tickBefore
 })
@@ -57,7 +63,9 @@ describe('commit statuses', () => {
     ])
     expect(rows[0].description).toMatch(/^(Queued|Running)$/)
 
-    const sent = github.received(`/repos/acme/payments-api/statuses/${commit}`, 'POST')
+    // To the connection's server (GitHub Enterprise Server), not GITHUB_API_URL's.
+    expect(github.received(STATUSES)).toEqual([])
+    const sent = ghes.received(`/api/v3/repos/acme/payments-api/statuses/${commit}`, 'POST')
     expect(sent.map((r) => JSON.parse(r.body).state)).toEqual(rows.map((r) => r.state))
     expect(JSON.parse(sent.at(-1)!.body)).toEqual({
       state: 'success', context: `opzenix/${run.pipeline}`, description: 'Passed', target_url: `https://opzenix.example.com/executions/${run.id}`,
@@ -66,7 +74,7 @@ describe('commit statuses', () => {
   }, 90_000)
 
   it('records GitHub\'s refusal on the status', async () => {
-    github.route({ method: 'POST', path: STATUSES, reply: { status: 422, json: { message: 'No commit found for SHA' } } })
+    ghes.route({ method: 'POST', path: GHES_STATUSES, reply: { status: 422, json: { message: 'No commit found for SHA' } } })
     const [{ id }] = await sql(stack, `insert into public.executions (project_id, name, status, commit_sha, graph) values ($1, 'unknown commit', 'queued', $2, '{"nodes": [{"id": "src", "kind": "source", "config": {"repository": "acme/payments-api"}}]}') returning id`,
       [DEMO.project, 'f'.repeat(40)])
     const [row] = await waitFor(async () => {

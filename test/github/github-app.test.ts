@@ -43,6 +43,8 @@ beforeAll(async () => {
   tickBefore = process.env.OPZENIX_TICK_MS
   process.env.OPZENIX_TICK_MS = '300'
   stack = await startProjectWithEnv({ GITHUB_API_URL: github.url, GITHUB_APP_ID: APP_ID, GITHUB_APP_PRIVATE_KEY: privateKey.trim().replace(/\n/g, '\\n') })
+  // The seeded GitHub connection says api.github.com; this GitHub is the recording server.
+  await sql(stack, `update public.connections set config = config || jsonb_build_object('api_url', $1::text) where type = 'github' and organization_id = $2`, [github.url, DEMO.acme])
 }, 120_000)
 afterAll(async () => {
   await stack?.stop()

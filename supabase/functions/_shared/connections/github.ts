@@ -4,10 +4,10 @@ import { CheckFailed, timeoutMs } from './result.ts'
 
 export const githubApiUrl = () => (Deno.env.get('GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/$/, '')
 
-/** An Octokit for `token` against GITHUB_API_URL (GitHub Enterprise Server, or a test server). */
-export function octokit(token: string): Octokit {
+/** An Octokit for `token` against GITHUB_API_URL (GitHub Enterprise Server, or a test server), or `baseUrl`. */
+export function octokit(token: string, baseUrl = githubApiUrl()): Octokit {
   return new Octokit({
-    auth: token, baseUrl: githubApiUrl(), userAgent: 'opzenix',
+    auth: token, baseUrl: baseUrl.replace(/\/$/, ''), userAgent: 'opzenix',
     request: { fetch: (url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs()) }) },
   })
 }

@@ -22,11 +22,11 @@ export async function appJwt(now = Math.floor(Date.now() / 1000)): Promise<strin
 const tokens = new Map<string, { token: string; expiresAt: number }>()
 
 /** An installation token for owner/repo (the app must be installed there; GitHub's 404 says it is not). */
-export async function installationToken(owner: string, repo: string): Promise<string> {
-  const key = `${owner}/${repo}`.toLowerCase()
+export async function installationToken(owner: string, repo: string, baseUrl?: string): Promise<string> {
+  const key = `${baseUrl ?? ''} ${owner}/${repo}`.toLowerCase()
   const cached = tokens.get(key)
   if (cached && cached.expiresAt - Date.now() > 60_000) return cached.token
-  const app = octokit(await appJwt())
+  const app = octokit(await appJwt(), baseUrl)
   const { data: installation } = await app.request('GET /repos/{owner}/{repo}/installation', { owner, repo })
   const { data } = await app.request('POST /app/installations/{installation_id}/access_tokens', { installation_id: installation.id, repositories: [repo] })
   tokens.set(key, { token: data.token, expiresAt: Date.parse(data.expires_at) })
