@@ -28,7 +28,9 @@ export async function apiUrlFor(organizationId: string, owner: string, repo: str
      limit 1`,
     [organizationId, owner, repo],
   )
-  return row?.api_url ?? githubApiUrl()
+  // api.github.com itself means the deployment's GitHub, which GITHUB_API_URL may point elsewhere (tests, a proxy).
+  const url = row?.api_url?.replace(/\/+$/, '')
+  return url && url !== 'https://api.github.com' ? url : githubApiUrl()
 }
 
 /** The run's page, where a status links to (OPZENIX_APP_URL, the app's address; the local app by default). */
