@@ -112,6 +112,22 @@ describe('who reads and writes history', () => {
     await expect(sql(stack, `update public.flow_template_versions set message = 'x' where flow_template_id = $1`, [created.id])).rejects.toThrow(/append-only/)
   })
 
+  it('keeps a version when its author\'s account is deleted, without the author; nobody else can clear an author', async () => {
+    const created = await create(operator)
+    const [author] = await sql(stack, `insert into auth.users (id, email, aud, role) values (gen_random_uuid(), $1, 'authenticated', 'authenticated') returning id`, [`leaver-${process.pid}@example.test`])
+    await sql(stack, `update public.flow_templates set nodes = '[]'::jsonb where id = $1`, [created.id])
+    await expect(sql(stack, `update public.flow_template_versions set created_by = $2 where flow_template_id = $1 and version = 2`, [created.id, author.id]))
+      .rejects.toThrow(/append-only/)
+    // The owner cannot hand a version to someone else, nor clear the author of a living account.
+    expect((await versions(operator, created.id)).map((v) => v.created_by)).toEqual([null, DEMO.users.operator])
+    await expect(sql(stack, `update public.flow_template_versions set created_by = null where flow_template_id = $1 and version = 1`, [created.id])).rejects.toThrow(/append-only/)
+
+    const saved = await sql(stack, `insert into public.flow_templates (project_id, name, created_by) values ($1, $2, $3) returning id`, [DEMO.project, uniq('by a leaver'), author.id])
+    expect((await versions(operator, saved[0].id)).map((v) => v.created_by)).toEqual([author.id])
+    await sql(stack, 'delete from auth.users where id = $1', [author.id])
+    expect((await versions(operator, saved[0].id)).map((v) => [v.version, v.created_by])).toEqual([[1, null]])
+  })
+
   it('takes a pipeline\'s history with it when the pipeline is deleted', async () => {
     const created = await create(operator)
     await save(operator, created.id, 1, graph('only'))

@@ -21,7 +21,7 @@ export async function listPipelineVersions(pipelineId: string, page: number, sig
   }
   return {
     total: count ?? data.length,
-    versions: data.map((v) => ({ ...v, author: v.created_by ? authors.get(v.created_by) ?? 'A former member' : 'Outside Opzenix' })),
+    versions: data.map((v) => ({ ...v, author: v.created_by ? authors.get(v.created_by) ?? 'A former member' : 'Unknown author (a database write or a deleted account)' })),
   }
 }
 export type PipelineVersionsData = Awaited<ReturnType<typeof listPipelineVersions>>
