@@ -138,6 +138,7 @@ export const queryKeys = {
     detail: (id: string) => ['connections', 'detail', id] as const,
     history: (id: string) => ['connections', 'history', id] as const,
     events: (id: string, page: number) => ['connections', 'events', id, page] as const,
+    ingestTokens: (id: string) => ['connections', 'ingest-tokens', id] as const,
   },
   dashboards: {
     all: ['dashboards'] as const,

@@ -14,6 +14,7 @@ import { ConnectionFormDialog } from './connection-form-dialog.tsx'
 import { DeleteConnectionButton } from './delete-connection-button.tsx'
 import { HealthEventsTable } from './health-events-table.tsx'
 import { HealthHistory } from './health-history.tsx'
+import { IngestTokensSection } from '../../otel-ingest/components/ingest-tokens-section.tsx'
 
 const toneOf = { healthy: 'success', degraded: 'warning', down: 'danger', unknown: 'info' } as const
 
@@ -77,6 +78,7 @@ export function ConnectionDetail({ id, canManage, canCheck, onClose }: { id: str
           <dd className="text-xs">{formatDateTime(c.updated_at)}</dd>
         </dl>
       </section>
+      {c.type === 'otel' && <IngestTokensSection connectionId={c.id} canManage={canManage} />}
       <section aria-labelledby="history-heading" className="flex flex-col gap-2">
         <h3 id="history-heading" className="text-sm font-medium">Health history</h3>
         <HealthHistory connectionId={c.id} />
