@@ -7,7 +7,7 @@ import { DEMO, signIn, sql, type Client } from '../data-model/demo.ts'
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server.ts'
 import { GOOD_TOKEN, githubRoutes } from './fake-github.ts'
 import { startProjectWithEnv, type ProjectStack } from './project.ts'
-import { deliver, example } from './webhook-client.ts'
+import { deliver, workflowRun } from './webhook-client.ts'
 
 const INTEGRATION = '60000000-0000-4000-a000-000000000001' // acme/payments-api, workflow file .github/workflows/build.yml
 const DISPATCH = /^\/repos\/acme\/payments-api\/actions\/workflows\/[^/]+\/dispatches$/
@@ -50,17 +50,6 @@ async function until<T>(what: string, read: () => Promise<T | undefined | null |
 const nodeRow = async (executionId: string, nodeId: string) =>
   (await sql(stack, 'select status, output from public.execution_nodes where execution_id = $1 and node_id = $2', [executionId, nodeId]))[0]
 
-function workflowRun(id: number, executionId: string) {
-  const payload = example('workflow_run', (p) => p.action === 'completed')
-  payload.repository = { ...payload.repository, full_name: 'acme/payments-api', name: 'payments-api' }
-  payload.workflow_run = {
-    ...payload.workflow_run, id, name: executionId, display_title: 'Build', path: '.github/workflows/build.yml', workflow_id: 7,
-    head_branch: 'main', event: 'workflow_dispatch', created_at: new Date().toISOString(), run_number: id % 1000,
-    status: 'completed', conclusion: 'success', html_url: `https://github.com/acme/payments-api/actions/runs/${id}`,
-  }
-  return payload
-}
-
 beforeAll(async () => {
   github = await startRecordingServer([...githubRoutes, { method: 'POST', path: DISPATCH, reply: { status: 204 } }])
   const tickMs = process.env.OPZENIX_TICK_MS
@@ -97,7 +86,7 @@ describe('an imported workflow', () => {
       await until(`${job} to dispatch`, async () => (await nodeRow(executionId, job))?.output?.github_workflow?.state === 'dispatched')
       const dispatches = github.received(DISPATCH, 'POST').map((c) => JSON.parse(c.body)).filter((b) => b.inputs.opzenix_execution_id === executionId)
       expect(dispatches.at(-1)).toMatchObject({ ref: 'main', inputs: { opzenix_job: job, opzenix_node_id: job } })
-      const sent = await deliver(hook, 'workflow_run', workflowRun(runId, executionId), { secret })
+      const sent = await deliver(hook, 'workflow_run', workflowRun('completed', { id: runId, name: executionId }), { secret })
       expect(sent.status).toBe(202)
       await until(`${job} to pass`, async () => (await nodeRow(executionId, job)).status === 'success')
     }

@@ -12,6 +12,24 @@ export function example(event: string, pick: (p: Record<string, any>) => boolean
   return structuredClone(found)
 }
 
+/**
+ * A real workflow_run payload made to describe the run a dispatch started: acme/payments-api's build.yml on main,
+ * started by workflow_dispatch; `over` sets any workflow_run field (name carries the execution id as run-name).
+ */
+export function workflowRun(action: 'in_progress' | 'completed', over: Record<string, unknown>): Record<string, any> {
+  const payload = example('workflow_run', (p) => p.action === 'completed')
+  const id = Number(over.id ?? 1)
+  payload.action = action
+  payload.repository = { ...payload.repository, full_name: 'acme/payments-api', name: 'payments-api' }
+  payload.workflow_run = {
+    ...payload.workflow_run, name: 'Build', display_title: 'Build', path: '.github/workflows/build.yml', workflow_id: 7,
+    head_branch: 'main', event: 'workflow_dispatch', created_at: new Date().toISOString(), run_number: id % 1000,
+    status: action === 'completed' ? 'completed' : 'in_progress', conclusion: action === 'completed' ? 'success' : null,
+    html_url: `https://github.com/acme/payments-api/actions/runs/${id}`, ...over,
+  }
+  return payload
+}
+
 export interface DeliveryOptions {
   secret?: string
   deliveryId?: string

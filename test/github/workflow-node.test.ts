@@ -6,7 +6,7 @@ import { DEMO, signIn, sql, type Client } from '../data-model/demo.ts'
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server.ts'
 import { GOOD_TOKEN, githubRoutes } from './fake-github.ts'
 import { startProjectWithEnv, type ProjectStack } from './project.ts'
-import { deliver, example } from './webhook-client.ts'
+import { deliver, workflowRun } from './webhook-client.ts'
 
 const INTEGRATION = '60000000-0000-4000-a000-000000000001' // acme/payments-api, workflow file .github/workflows/build.yml
 const DISPATCH = /^\/repos\/acme\/payments-api\/actions\/workflows\/[^/]+\/dispatches$/
@@ -61,21 +61,6 @@ async function startRun(executor: Record<string, unknown>): Promise<string> {
   const started = await operator.functions.invoke('pipeline-execute', { body: { flow_template_id: flow!.id } })
   expect(started.error).toBeNull()
   return started.data.execution_id
-}
-
-/** A real workflow_run payload, made to describe the run a dispatch started. */
-function workflowRun(action: 'in_progress' | 'completed', over: Record<string, unknown>) {
-  const payload = example('workflow_run', (p) => p.action === 'completed')
-  const id = Number(over.id ?? 1)
-  payload.action = action
-  payload.repository = { ...payload.repository, full_name: 'acme/payments-api', name: 'payments-api' }
-  payload.workflow_run = {
-    ...payload.workflow_run, name: 'Build', display_title: 'Build', path: '.github/workflows/build.yml', workflow_id: 7,
-    head_branch: 'main', event: 'workflow_dispatch', created_at: new Date().toISOString(), run_number: id % 1000,
-    status: action === 'completed' ? 'completed' : 'in_progress', conclusion: action === 'completed' ? 'success' : null,
-    html_url: `https://github.com/acme/payments-api/actions/runs/${id}`, ...over,
-  }
-  return payload
 }
 
 async function settled(deliveryId: string) {
