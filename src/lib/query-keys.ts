@@ -139,6 +139,7 @@ export const queryKeys = {
     history: (id: string) => ['connections', 'history', id] as const,
     events: (id: string, page: number) => ['connections', 'events', id, page] as const,
     ingestTokens: (id: string) => ['connections', 'ingest-tokens', id] as const,
+    exportStatus: (id: string) => ['connections', 'export-status', id] as const,
   },
   dashboards: {
     all: ['dashboards'] as const,

@@ -15,6 +15,7 @@ import { DeleteConnectionButton } from './delete-connection-button.tsx'
 import { HealthEventsTable } from './health-events-table.tsx'
 import { HealthHistory } from './health-history.tsx'
 import { IngestTokensSection } from '../../otel-ingest/components/ingest-tokens-section.tsx'
+import { ExportStatusSection } from '../../otel-ingest/components/export-status-section.tsx'
 
 const toneOf = { healthy: 'success', degraded: 'warning', down: 'danger', unknown: 'info' } as const
 
@@ -79,6 +80,7 @@ export function ConnectionDetail({ id, canManage, canCheck, onClose }: { id: str
         </dl>
       </section>
       {c.type === 'otel' && <IngestTokensSection connectionId={c.id} canManage={canManage} />}
+      {c.type === 'otel' && canCheck && (c.config as { export?: unknown } | null)?.export === true && <ExportStatusSection connectionId={c.id} />}
       <section aria-labelledby="history-heading" className="flex flex-col gap-2">
         <h3 id="history-heading" className="text-sm font-medium">Health history</h3>
         <HealthHistory connectionId={c.id} />
