@@ -1,5 +1,6 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
+import { LoadingRows } from '../../../components/states.tsx'
 import { Alert } from '../../../components/ui/alert.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { toast } from '../../../components/ui/toaster.tsx'
@@ -19,13 +20,15 @@ import { useEditorStore } from '../store/editor-store.ts'
 import { EditorToolbar } from './editor-toolbar.tsx'
 import { ExplainPipeline } from './explain-pipeline.tsx'
 import { IssuesPanel } from './issues-panel.tsx'
-import { CodeView } from './code-view.tsx'
 import { NodePanel } from './node-panel.tsx'
 import { Palette } from './palette.tsx'
 import { PipelineCanvas } from './pipeline-canvas.tsx'
 import { RunDialog } from './run-dialog.tsx'
 import { UnsavedChangesGuard } from './unsaved-changes-guard.tsx'
 import { VersionHistory } from './version-history.tsx'
+
+// The code view brings the YAML parser: loaded when the Code tab is first opened.
+const CodeView = lazy(() => import('./code-view.tsx').then((m) => ({ default: m.CodeView })))
 
 /** The builder for one pipeline (or a new one): palette, canvas, side panel, live rule checks, save and run. */
 export function PipelineEditor({ pipeline, environments, projectId, renderAll, newType = 'cicd' }: { pipeline: PipelineData | null; environments: EnvironmentRulesData; projectId: string; renderAll?: boolean; newType?: FlowType }) {
@@ -119,7 +122,7 @@ export function PipelineEditor({ pipeline, environments, projectId, renderAll, n
                 useEditorStore.getState().load({ name: saved.name, type: saved.type, ...(graph.ok ? graph : { nodes: [], edges: [] }) })
               }}
             />
-          ) : side === 'code' ? <CodeView readOnly={readOnly} /> : (
+          ) : side === 'code' ? <Suspense fallback={<LoadingRows rows={6} />}><CodeView readOnly={readOnly} /></Suspense> : (
             <>
               <NodePanel environments={environments} readOnly={readOnly} />
               <hr />
