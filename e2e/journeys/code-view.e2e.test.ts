@@ -4,11 +4,12 @@ import type { Page } from 'playwright-core'
 import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningApp } from '../../stack/app.ts'
-import { DEMO, signIn } from '../../test/data-model/demo.ts'
+import { signIn } from '../../test/data-model/demo.ts'
 import { startTestStack, type TestStack } from '../../test/helpers/stack.ts'
 import { startTestApp } from '../lib/app.ts'
 import type { Browser } from '../lib/browser.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
+import { canvasNode as nodeOnCanvas, insertPipeline, releasePipeline } from '../lib/pipelines.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
 import { signInPage } from '../lib/session.ts'
 
@@ -26,28 +27,14 @@ let page: Page
 let pipelineId: string
 
 const code = () => page.getByRole('textbox', { name: /^Pipeline as (YAML|JSON)$/ })
-const canvasNode = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`)
+const canvasNode = (id: string) => nodeOnCanvas(page, id)
 
 beforeAll(async () => {
   stack = await startTestStack(path.resolve(here, '../../supabase'))
   app = await startTestApp(stack)
   browser = await openBrowser()
   const operatorDb = await signIn(stack, 'operator@opzenix.dev')
-  const simulated = { executor: { type: 'simulated', duration_ms: 100, outcome: 'success', log_lines: [] } }
-  const { data, error } = await operatorDb.from('flow_templates').insert({
-    project_id: DEMO.project, name: 'Code view journey', type: 'cicd', created_by: DEMO.users.operator,
-    nodes: [
-      { id: 'src', type: 'source', position: { x: 0, y: 0 }, data: { label: 'Checkout', config: { repository: 'acme/payments-api' } } },
-      { id: 'build', type: 'build', position: { x: 240, y: 0 }, data: { label: 'Build', config: simulated } },
-      { id: 'dev', type: 'deploy', position: { x: 480, y: 0 }, data: { label: 'Deploy dev', config: { environment: 'dev' } } },
-    ],
-    edges: [
-      { id: 'src->build', source: 'src', target: 'build', data: { on: 'success' } },
-      { id: 'build->dev', source: 'build', target: 'dev', data: { on: 'success' } },
-    ],
-  }).select('id').single()
-  if (error) throw error
-  pipelineId = data.id
+  pipelineId = await insertPipeline(operatorDb, 'Code view journey', releasePipeline([{ id: 'build', kind: 'build', label: 'Build' }]))
 }, 240_000)
 
 afterAll(async () => {

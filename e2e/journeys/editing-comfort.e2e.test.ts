@@ -3,11 +3,12 @@ import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningApp } from '../../stack/app.ts'
-import { DEMO, signIn, type Client } from '../../test/data-model/demo.ts'
+import { signIn, type Client } from '../../test/data-model/demo.ts'
 import { startTestStack, type TestStack } from '../../test/helpers/stack.ts'
 import { startTestApp } from '../lib/app.ts'
 import type { Browser } from '../lib/browser.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
+import { canvasNode as nodeOnCanvas, insertPipeline, releasePipeline } from '../lib/pipelines.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
 import { signInPage } from '../lib/session.ts'
 
@@ -25,7 +26,7 @@ let page: Page
 let operatorDb: Client
 let pipelineId: string
 
-const canvasNode = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`)
+const canvasNode = (id: string) => nodeOnCanvas(page, id)
 const nodeIds = () => page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => el.getAttribute('data-id')))
 const center = async (locator: ReturnType<Page['locator']>) => {
   const box = (await locator.boundingBox())!
@@ -37,23 +38,10 @@ beforeAll(async () => {
   app = await startTestApp(stack)
   browser = await openBrowser()
   operatorDb = await signIn(stack, 'operator@opzenix.dev')
-  const simulated = { executor: { type: 'simulated', duration_ms: 100, outcome: 'success', log_lines: [] } }
-  const { data, error } = await operatorDb.from('flow_templates').insert({
-    project_id: DEMO.project, name: 'Comfort journey', type: 'cicd', created_by: DEMO.users.operator,
-    nodes: [
-      { id: 'src', type: 'source', position: { x: 0, y: 0 }, data: { label: 'Checkout', config: { repository: 'acme/payments-api' } } },
-      { id: 'build', type: 'build', position: { x: 240, y: 0 }, data: { label: 'Build', config: simulated } },
-      { id: 'test', type: 'test', position: { x: 480, y: 0 }, data: { label: 'Unit tests', config: simulated } },
-      { id: 'dev', type: 'deploy', position: { x: 6000, y: 1600 }, data: { label: 'Ship to dev', config: { environment: 'dev' } } },
-    ],
-    edges: [
-      { id: 'src->build', source: 'src', target: 'build', data: { on: 'success' } },
-      { id: 'build->test', source: 'build', target: 'test', data: { on: 'success' } },
-      { id: 'test->dev', source: 'test', target: 'dev', data: { on: 'success' } },
-    ],
-  }).select('id').single()
-  if (error) throw error
-  pipelineId = data.id
+  pipelineId = await insertPipeline(operatorDb, 'Comfort journey', releasePipeline(
+    [{ id: 'build', kind: 'build', label: 'Build' }, { id: 'test', kind: 'test', label: 'Unit tests' }],
+    { label: 'Ship to dev', x: 6000, y: 1600 },
+  ))
 }, 240_000)
 
 afterAll(async () => {

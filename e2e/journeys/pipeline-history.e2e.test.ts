@@ -8,6 +8,7 @@ import { startTestStack, type TestStack } from '../../test/helpers/stack.ts'
 import { startTestApp } from '../lib/app.ts'
 import type { Browser } from '../lib/browser.ts'
 import { openBrowser } from '../lib/journey-browser.ts'
+import { canvasNode as nodeOnCanvas, insertPipeline, releasePipeline } from '../lib/pipelines.ts'
 import { skipAfterFirstFailure } from '../lib/sequence.ts'
 import { signInPage } from '../lib/session.ts'
 
@@ -25,7 +26,7 @@ let page: Page
 let operatorDb: Client
 let pipelineId: string
 
-const canvasNode = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`)
+const canvasNode = (id: string) => nodeOnCanvas(page, id)
 const message = () => page.getByRole('textbox', { name: 'Save message (optional)' })
 const version = (n: number) => page.getByTestId(`version-${n}`)
 
@@ -42,21 +43,7 @@ beforeAll(async () => {
   app = await startTestApp(stack)
   browser = await openBrowser()
   operatorDb = await signIn(stack, 'operator@opzenix.dev')
-  const simulated = { executor: { type: 'simulated', duration_ms: 100, outcome: 'success', log_lines: [] } }
-  const { data, error } = await operatorDb.from('flow_templates').insert({
-    project_id: DEMO.project, name: 'History journey', type: 'cicd', created_by: DEMO.users.operator, save_message: 'Imported from the old CI',
-    nodes: [
-      { id: 'src', type: 'source', position: { x: 0, y: 0 }, data: { label: 'Checkout', config: { repository: 'acme/payments-api' } } },
-      { id: 'build', type: 'build', position: { x: 240, y: 0 }, data: { label: 'Build', config: simulated } },
-      { id: 'dev', type: 'deploy', position: { x: 480, y: 0 }, data: { label: 'Deploy dev', config: { environment: 'dev' } } },
-    ],
-    edges: [
-      { id: 'src->build', source: 'src', target: 'build', data: { on: 'success' } },
-      { id: 'build->dev', source: 'build', target: 'dev', data: { on: 'success' } },
-    ],
-  }).select('id').single()
-  if (error) throw error
-  pipelineId = data.id
+  pipelineId = await insertPipeline(operatorDb, 'History journey', releasePipeline([{ id: 'build', kind: 'build', label: 'Build' }]), { save_message: 'Imported from the old CI' })
 }, 240_000)
 
 afterAll(async () => {
