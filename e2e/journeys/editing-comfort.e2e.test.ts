@@ -28,6 +28,12 @@ let pipelineId: string
 
 const canvasNode = (id: string) => nodeOnCanvas(page, id)
 const nodeIds = () => page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => el.getAttribute('data-id')))
+// Selected from the keyboard: zoomed out, the pasted copy sits on top of the original.
+const selectNode = async (id: string) => {
+  await canvasNode(id).focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('textbox', { name: 'Name', exact: true }).waitFor(LONG)
+}
 const center = async (locator: ReturnType<Page['locator']>) => {
   const box = (await locator.boundingBox())!
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
@@ -116,5 +122,37 @@ describe('editing comfort in the builder', () => {
     ])
     expect((data!.edges as Array<{ id: string }>).map((e) => e.id)).toContain('build-1->test-1')
     await page.screenshot({ path: path.resolve(here, '../artifacts/editing-comfort.png'), fullPage: true })
+  }, STEP)
+
+  it('5. unsaved changes outlive a reload: this browser keeps them, and offers them back', async () => {
+    page.on('dialog', (dialog) => void dialog.accept())
+    await selectNode('test')
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Unit tests, all of them')
+    await page.getByText('Unsaved changes').first().waitFor(LONG)
+    await expect.poll(() => page.evaluate((id) => localStorage.getItem(`opzenix:pipeline-draft:${id}`)?.includes('Unit tests, all of them') ?? false, pipelineId), LONG).toBe(true)
+    await page.reload()
+    const notice = page.getByTestId('draft-notice')
+    await notice.waitFor(LONG)
+    expect(await canvasNode('test').textContent()).toContain('Unit tests')
+    expect(await canvasNode('test').textContent()).not.toContain('all of them')
+    await notice.getByRole('button', { name: 'Restore my changes' }).click()
+    await expect.poll(() => canvasNode('test').textContent(), LONG).toContain('Unit tests, all of them')
+    await page.getByText('Unsaved changes').first().waitFor(LONG)
+  }, STEP)
+
+  it('6. discarded, the kept changes are gone; saved, there is nothing to offer', async () => {
+    await page.reload()
+    await page.getByTestId('draft-notice').getByRole('button', { name: 'Discard them' }).click()
+    await page.reload()
+    await canvasNode('test').waitFor(LONG)
+    expect(await page.getByTestId('draft-notice').count()).toBe(0)
+    await selectNode('test')
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Unit tests (saved)')
+    await page.getByRole('button', { name: 'Save pipeline' }).click()
+    await page.getByText('Pipeline saved').first().waitFor(LONG)
+    await page.reload()
+    await canvasNode('test').waitFor(LONG)
+    expect(await canvasNode('test').textContent()).toContain('Unit tests (saved)')
+    expect(await page.getByTestId('draft-notice').count()).toBe(0)
   }, STEP)
 })

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { LoadingRows } from '../../../components/states.tsx'
 import { Alert } from '../../../components/ui/alert.tsx'
@@ -10,13 +10,16 @@ import { useWorkspace } from '../../../lib/workspace.ts'
 import type { EnvironmentRulesData } from '../api/list-environment-rules.ts'
 import type { PipelineData } from '../api/get-pipeline.ts'
 import { useSavePipeline } from '../api/save-pipeline.ts'
+import { useAutosavedDraft } from '../hooks/use-autosaved-draft.ts'
 import { useEditorShortcuts } from '../hooks/use-editor-shortcuts.ts'
+import { clearDraft, draftScope, readDraft, type Draft } from '../lib/drafts.ts'
 import { useGraphIssues } from '../hooks/use-graph-issues.ts'
 import { fromStoredJson, toStoredJson } from '../lib/graph-convert.ts'
 import { countIssues, highlightsFor, plural } from '../lib/issue-highlights.ts'
 import { starterGraph } from '../lib/node-factory.ts'
 import type { FlowType } from '../lib/shared.ts'
 import { useEditorStore } from '../store/editor-store.ts'
+import { DraftNotice } from './draft-notice.tsx'
 import { EditorToolbar } from './editor-toolbar.tsx'
 import { ExplainPipeline } from './explain-pipeline.tsx'
 import { IssuesPanel } from './issues-panel.tsx'
@@ -42,6 +45,9 @@ export function PipelineEditor({ pipeline, environments, projectId, renderAll, n
   const [side, setSide] = useState<'node' | 'code' | 'history'>('node')
   const [message, setMessage] = useState('')
   const envKeys = useMemo(() => environments.map((e) => e.key), [environments])
+  const scope = draftScope(pipeline?.id, projectId)
+  const [draft, setDraft] = useState<Draft | null>(null)
+  useAutosavedDraft(scope, useCallback(() => version.current, []), !readOnly)
 
   useLayoutEffect(() => {
     const { load } = useEditorStore.getState()
@@ -52,6 +58,7 @@ export function PipelineEditor({ pipeline, environments, projectId, renderAll, n
       if (!graph.ok) setLoadError(graph.errors)
       load({ name: pipeline.name, type: pipeline.type, ...(graph.ok ? graph : { nodes: [], edges: [] }) })
     }
+    setDraft(readOnly ? null : readDraft(scope))
     setLoaded(true)
   }, [pipeline?.id]) // eslint-disable-line react-hooks/exhaustive-deps -- load once per pipeline; later refetches must not clobber edits
 
@@ -61,6 +68,18 @@ export function PipelineEditor({ pipeline, environments, projectId, renderAll, n
   const { errors } = countIssues(issues)
   const dirty = useEditorStore((s) => s.dirty)
   const announcement = useEditorStore((s) => s.announcement)
+
+  const restoreDraft = () => {
+    if (!draft) return
+    const graph = fromStoredJson(draft.nodes, draft.edges)
+    if (!graph.ok) return toast({ title: 'The kept changes could not be read', description: graph.errors.join('; '), tone: 'danger' })
+    const store = useEditorStore.getState()
+    store.setName(draft.name)
+    store.setType(draft.type as FlowType)
+    store.replaceGraph(graph.nodes, graph.edges, 'Restored your unsaved changes')
+    setDraft(null)
+  }
+  const discardDraft = () => { clearDraft(scope); setDraft(null) }
 
   const onSave = async () => {
     if (readOnly || save.isPending) return
@@ -99,6 +118,7 @@ export function PipelineEditor({ pipeline, environments, projectId, renderAll, n
         </>}
       />
       {readOnly && <Alert tone="info">You can look at this pipeline but not change it: editing needs the operator role.</Alert>}
+      {draft && <DraftNotice draft={draft} currentVersion={pipeline?.version} onRestore={restoreDraft} onDiscard={discardDraft} />}
       {loadError && <Alert tone="danger">The stored graph could not be read: {loadError.join('; ')}</Alert>}
       {!readOnly && <Palette environments={envKeys} />}
       <div className={cn('grid gap-3', side === 'code' ? 'lg:grid-cols-[minmax(0,1fr)_30rem]' : 'lg:grid-cols-[minmax(0,1fr)_20rem]')}>

@@ -25,7 +25,8 @@ export function UnsavedChangesGuard() {
         </DialogHeader>
         <DialogFooter>
           <Button variant="outline" onClick={() => blocker.reset?.()}>Stay</Button>
-          <Button variant="destructive" onClick={() => blocker.proceed?.()}>Discard changes</Button>
+          {/* Marked clean first, so the autosaved draft of these changes is dropped too (use-autosaved-draft.ts). */}
+          <Button variant="destructive" onClick={() => { useEditorStore.getState().markSaved(); blocker.proceed?.() }}>Discard changes</Button>
         </DialogFooter>
       </DialogContent>
     </Dialog>
