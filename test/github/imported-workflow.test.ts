@@ -3,14 +3,13 @@
 // and the environment job deploys to dev.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importWorkflow } from '../../src/features/pipelines/lib/actions-import.ts'
-import { DEMO, signIn, sql, type Client } from '../data-model/demo.ts'
-import { startRecordingServer, type RecordingServer } from '../helpers/recording-server.ts'
-import { GOOD_TOKEN, githubRoutes } from './fake-github.ts'
-import { startProjectWithEnv, type ProjectStack } from './project.ts'
+import { storedFromCode } from '../../src/features/pipelines/lib/graph-convert.ts'
+import { DEMO, sql, type Client } from '../data-model/demo.ts'
+import type { RecordingServer } from '../helpers/recording-server.ts'
+import { DISPATCH, startDispatchProject, type DispatchProject } from './dispatch-project.ts'
+import type { ProjectStack } from './project.ts'
 import { deliver, workflowRun } from './webhook-client.ts'
 
-const INTEGRATION = '60000000-0000-4000-a000-000000000001' // acme/payments-api, workflow file .github/workflows/build.yml
-const DISPATCH = /^\/repos\/acme\/payments-api\/actions\/workflows\/[^/]+\/dispatches$/
 const WORKFLOW = `name: Imported build
 on:
   push:
@@ -37,35 +36,16 @@ let operator: Client
 let hook: string
 let secret: string
 
-const tick = () => stack.service().functions.invoke('engine-tick', { body: {} })
-async function until<T>(what: string, read: () => Promise<T | undefined | null | false>): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await read()
-    if (value) return value
-    await tick()
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
+let project: DispatchProject
+const until = <T>(what: string, read: () => Promise<T | undefined | null | false>) => project.until(what, read)
 const nodeRow = async (executionId: string, nodeId: string) =>
   (await sql(stack, 'select status, output from public.execution_nodes where execution_id = $1 and node_id = $2', [executionId, nodeId]))[0]
 
 beforeAll(async () => {
-  github = await startRecordingServer([...githubRoutes, { method: 'POST', path: DISPATCH, reply: { status: 204 } }])
-  const tickMs = process.env.OPZENIX_TICK_MS
-  process.env.OPZENIX_TICK_MS = '0'
-  stack = await startProjectWithEnv({ GITHUB_API_URL: github.url, CONNECTION_TIMEOUT_MS: '3000' })
-    .finally(() => { if (tickMs === undefined) delete process.env.OPZENIX_TICK_MS; else process.env.OPZENIX_TICK_MS = tickMs })
-  admin = await signIn(stack, 'admin@opzenix.dev')
-  operator = await signIn(stack, 'operator@opzenix.dev')
-  expect((await admin.functions.invoke('github-api/token', { body: { organization_id: DEMO.acme, token: GOOD_TOKEN } })).error).toBeNull()
-  secret = (await admin.functions.invoke(`github-api/integrations/${INTEGRATION}/webhook-secret`, { method: 'POST' })).data.secret
-  hook = `${stack.functionsUrl}/github-webhook/${INTEGRATION}`
+  project = await startDispatchProject()
+  ;({ github, stack, admin, operator, hook, secret } = project)
 }, 180_000)
-afterAll(async () => {
-  await stack?.stop()
-  await github?.stop()
-})
+afterAll(async () => { await project?.stop() })
 
 describe('an imported workflow', () => {
   it('runs job by job through GitHub and deploys to dev', async () => {
@@ -74,8 +54,7 @@ describe('an imported workflow', () => {
     const { pipeline } = imported
     const { data: flow, error } = await operator.from('flow_templates').insert({
       project_id: DEMO.project, name: pipeline.name, type: 'cicd', created_by: DEMO.users.operator,
-      nodes: pipeline.nodes.map((n) => ({ id: n.id, type: n.kind, position: n.position, data: { label: n.label, config: n.config } })),
-      edges: pipeline.edges.map((e) => ({ id: `${e.source}->${e.target}`, source: e.source, target: e.target, data: { on: e.on } })),
+      ...storedFromCode(pipeline),
     }).select('id').single()
     expect(error).toBeNull()
     const started = await operator.functions.invoke('pipeline-execute', { body: { flow_template_id: flow!.id } })

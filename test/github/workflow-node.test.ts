@@ -2,14 +2,13 @@
 // step's inputs, the correlation inputs and TRACEPARENT, waits, and is finished by a signed workflow_run webhook.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO, signIn, sql, type Client } from '../data-model/demo.ts'
-import { startRecordingServer, type RecordingServer } from '../helpers/recording-server.ts'
-import { GOOD_TOKEN, githubRoutes } from './fake-github.ts'
-import { startProjectWithEnv, type ProjectStack } from './project.ts'
+import { DEMO, sql, type Client } from '../data-model/demo.ts'
+import type { RecordingServer } from '../helpers/recording-server.ts'
+import { DISPATCH, INTEGRATION, startDispatchProject, type DispatchProject } from './dispatch-project.ts'
+import { GOOD_TOKEN } from './fake-github.ts'
+import type { ProjectStack } from './project.ts'
 import { deliver, workflowRun } from './webhook-client.ts'
 
-const INTEGRATION = '60000000-0000-4000-a000-000000000001' // acme/payments-api, workflow file .github/workflows/build.yml
-const DISPATCH = /^\/repos\/acme\/payments-api\/actions\/workflows\/[^/]+\/dispatches$/
 
 let github: RecordingServer
 let stack: ProjectStack
@@ -18,23 +17,9 @@ let operator: Client
 let hook: string
 let secret: string
 
-/** One engine tick, as the scheduler (turned off in this file, so each test decides when time moves) does it. */
-async function tick() {
-  const { data, error } = await stack.service().functions.invoke('engine-tick', { body: {} })
-  expect(error).toBeNull()
-  return data
-}
-
-/** Polls `read`, ticking the engine between reads. */
-async function until<T>(what: string, read: () => Promise<T | undefined | null | false>): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await read()
-    if (value) return value
-    await tick()
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
+let project: DispatchProject
+const tick = () => project.tick()
+const until = <T>(what: string, read: () => Promise<T | undefined | null | false>) => project.until(what, read)
 
 const node = async (executionId: string, nodeId = 'ci') =>
   (await sql(stack, `select id, status, attempt, output, started_at from public.execution_nodes where execution_id = $1 and node_id = $2`, [executionId, nodeId]))[0]
@@ -77,23 +62,10 @@ async function send(payload: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  github = await startRecordingServer([...githubRoutes, { method: 'POST', path: DISPATCH, reply: { status: 204 } }])
-  const tickMs = process.env.OPZENIX_TICK_MS
-  process.env.OPZENIX_TICK_MS = '0'
-  stack = await startProjectWithEnv({ GITHUB_API_URL: github.url, CONNECTION_TIMEOUT_MS: '3000' })
-    .finally(() => { if (tickMs === undefined) delete process.env.OPZENIX_TICK_MS; else process.env.OPZENIX_TICK_MS = tickMs })
-  admin = await signIn(stack, 'admin@opzenix.dev')
-  operator = await signIn(stack, 'operator@opzenix.dev')
-  const token = await admin.functions.invoke('github-api/token', { body: { organization_id: DEMO.acme, token: GOOD_TOKEN } })
-  expect(token.error).toBeNull()
-  const hookSecret = await admin.functions.invoke(`github-api/integrations/${INTEGRATION}/webhook-secret`, { method: 'POST' })
-  secret = hookSecret.data.secret
-  hook = `${stack.functionsUrl}/github-webhook/${INTEGRATION}`
+  project = await startDispatchProject()
+  ;({ github, stack, admin, operator, hook, secret } = project)
 }, 180_000)
-afterAll(async () => {
-  await stack?.stop()
-  await github?.stop()
-})
+afterAll(async () => { await project?.stop() })
 
 describe('GitHub workflow step', () => {
   it('dispatches once, even with 12 ticks at once, with the inputs, the correlation ids and the run\'s TRACEPARENT', async () => {

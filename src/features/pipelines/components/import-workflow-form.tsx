@@ -10,7 +10,7 @@ import { toast } from '../../../components/ui/toaster.tsx'
 import { useEnvironmentRules } from '../api/list-environment-rules.ts'
 import { useSavePipeline } from '../api/save-pipeline.ts'
 import { importWorkflow } from '../lib/actions-import.ts'
-import { fromCodePipeline, toStoredJson } from '../lib/graph-convert.ts'
+import { storedFromCode } from '../lib/graph-convert.ts'
 
 const MAX_FILE_BYTES = 512 * 1024
 
@@ -42,13 +42,11 @@ export function ImportWorkflowForm({ projectId, onDone }: { projectId: string; o
 
   const create = async () => {
     if (!result?.ok) return
-    const graph = fromCodePipeline(result.pipeline)
-    if (!graph.ok) return toast({ title: 'Could not build the pipeline', description: graph.errors.join('; '), tone: 'danger' })
-    const stored = toStoredJson(graph.nodes, graph.edges)
+    const stored = storedFromCode(result.pipeline)
     try {
       const saved = await save.mutateAsync({ projectId, name: result.pipeline.name, type: 'cicd', nodes: stored.nodes, edges: stored.edges })
       onDone()
-      toast({ title: 'Pipeline imported', description: `${graph.nodes.length} nodes from ${workflowPath}.`, tone: 'success' })
+      toast({ title: 'Pipeline imported', description: `${stored.nodes.length} nodes from ${workflowPath}.`, tone: 'success' })
       navigate(`/pipelines/${saved.id}`)
     } catch (error) {
       toast({ title: 'Could not save the imported pipeline', description: error instanceof Error ? error.message : String(error), tone: 'danger' })

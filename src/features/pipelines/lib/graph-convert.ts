@@ -58,10 +58,16 @@ export function toCodePipeline(name: string, type: string, nodes: readonly FlowN
   }
 }
 
+/** A pipeline read from code (or imported) in the stored form of flow_templates.nodes / .edges. */
+export function storedFromCode(pipeline: Pick<CodePipeline, 'nodes' | 'edges'>) {
+  return {
+    nodes: pipeline.nodes.map((n) => ({ id: n.id, type: n.kind, position: n.position, data: { ...(n.label === undefined ? {} : { label: n.label }), config: n.config } })),
+    edges: pipeline.edges.map((e) => ({ id: edgeId(e.source, e.target), source: e.source, target: e.target, data: { on: e.on } })),
+  }
+}
+
 /** What the code view read → canvas nodes and edges (through the stored form, as a saved pipeline loads). */
 export function fromCodePipeline(pipeline: CodePipeline): LoadResult {
-  return fromStoredJson(
-    pipeline.nodes.map((n) => ({ id: n.id, type: n.kind, position: n.position, data: { ...(n.label === undefined ? {} : { label: n.label }), config: n.config } })),
-    pipeline.edges.map((e) => ({ id: edgeId(e.source, e.target), source: e.source, target: e.target, data: { on: e.on } })),
-  )
+  const stored = storedFromCode(pipeline)
+  return fromStoredJson(stored.nodes, stored.edges)
 }
